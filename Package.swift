@@ -1,0 +1,65 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+/// Caretaker: a worker daemon that triages, routes and tracks residents' complaints and repair
+/// requests for property-management companies. See README.md for the module layout.
+let package = Package(
+    name: "Caretaker",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "caretaker", targets: ["caretaker"]),
+        .executable(name: "caretaker-bench", targets: ["caretaker-bench"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // C libraries, imported only by the two wrapper modules below.
+        .systemLibrary(
+            name: "CRabbitMQ",
+            pkgConfig: "librabbitmq",
+            providers: [.apt(["librabbitmq-dev"])]
+        ),
+        .systemLibrary(
+            name: "CLibPQ",
+            pkgConfig: "libpq",
+            providers: [.apt(["libpq-dev"])]
+        ),
+
+        // Thin wrappers: know AMQP / SQL, nothing about complaints.
+        .target(name: "AMQP", dependencies: ["CRabbitMQ"]),
+        .target(name: "Postgres", dependencies: ["CLibPQ"]),
+
+        // The domain: pure, no I/O, no clock, no logging.
+        .target(name: "CaretakerCore"),
+
+        // Configuration, services and wiring.
+        .target(name: "CaretakerApp", dependencies: ["CaretakerCore", "AMQP", "Postgres"]),
+
+        // The one executable.
+        .executableTarget(
+            name: "caretaker",
+            dependencies: [
+                "CaretakerApp",
+                "CaretakerCore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+
+        // Benchmarks print figures; they never run as timed tests.
+        .executableTarget(name: "caretaker-bench", dependencies: ["CaretakerCore", "CaretakerApp"]),
+
+        // Where the local test servers live and how to reach them; shared by the test targets.
+        .target(name: "CaretakerTestSupport", path: "Tests/CaretakerTestSupport"),
+
+        .testTarget(name: "AMQPTests", dependencies: ["AMQP", "CaretakerTestSupport"]),
+        .testTarget(name: "PostgresTests", dependencies: ["Postgres", "CaretakerTestSupport"]),
+        .testTarget(
+            name: "CaretakerCoreTests",
+            dependencies: ["CaretakerCore"],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(name: "CaretakerCLITests", dependencies: ["CaretakerTestSupport"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,116 @@
+import Foundation
+
+/// Where the local test servers started by `scripts/services up` live, and how tests reach them.
+///
+/// Integration tests call `TestServers.require(_:)` first: when a server does not answer they fail
+/// under `CI=true` (CI must never pass by skipping) and report themselves as not run elsewhere.
+public enum TestServers {
+    /// The AMQP URL of the local RabbitMQ (`CARETAKER_TEST_AMQP_URL` overrides it).
+    public static var amqpURL: String {
+        ProcessInfo.processInfo.environment["CARETAKER_TEST_AMQP_URL"]
+            ?? "amqp://guest:guest@127.0.0.1:56720/%2f"
+    }
+
+    /// The PostgreSQL URL of the local test database (`CARETAKER_TEST_POSTGRES_URL` overrides it).
+    public static var postgresURL: String {
+        ProcessInfo.processInfo.environment["CARETAKER_TEST_POSTGRES_URL"]
+            ?? "postgresql://caretaker@127.0.0.1:55432/caretaker"
+    }
+
+    /// Whether the tests run under CI, where a missing server is a failure rather than a skip.
+    public static var isCI: Bool {
+        let value = ProcessInfo.processInfo.environment["CI"]?.lowercased()
+        return value == "true" || value == "1"
+    }
+
+    /// The repository's root folder, found from this file's location.
+    public static var repositoryRoot: URL {
+        URL(fileURLWithPath: #filePath)
+            .deletingLastPathComponent()
+            .deletingLastPathComponent()
+            .deletingLastPathComponent()
+    }
+
+    /// A local server the tests need.
+    public enum Server: String, Sendable, CaseIterable {
+        /// PostgreSQL on 127.0.0.1:55432.
+        case postgres
+        /// RabbitMQ on 127.0.0.1:56720.
+        case rabbitmq
+
+        /// The loopback port the server listens on.
+        public var port: UInt16 {
+            switch self {
+            case .postgres: 55432
+            case .rabbitmq: 56720
+            }
+        }
+    }
+
+    /// Whether something accepts TCP connections on the server's loopback port.
+    public static func isAnswering(_ server: Server) -> Bool {
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        guard fd >= 0 else { return false }
+        defer { close(fd) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = server.port.bigEndian
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        let result = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+            }
+        }
+        return result == 0
+    }
+
+    /// Whether an integration test that needs `servers` should run.
+    ///
+    /// Returns `true` when every server answers. Otherwise returns `false` outside CI (so a
+    /// developer without servers sees the test reported as not run) and throws under CI, so the
+    /// missing server fails the run instead of being skipped.
+    public static func available(_ servers: Server...) throws -> Bool {
+        let missing = servers.filter { !isAnswering($0) }
+        guard !missing.isEmpty else { return true }
+        if isCI {
+            throw MissingServer(servers: missing.map(\.rawValue))
+        }
+        return false
+    }
+
+    /// Runs `scripts/services ARGUMENTS` (for example `restart rabbitmq`) and waits for it.
+    public static func services(_ arguments: String...) throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/bash")
+        process.arguments = [repositoryRoot.appendingPathComponent("scripts/services").path] + arguments
+        try process.run()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else {
+            throw ServicesScriptFailed(arguments: arguments, status: process.terminationStatus)
+        }
+    }
+}
+
+/// A server an integration test needs does not answer while running under CI.
+public struct MissingServer: Error, CustomStringConvertible {
+    /// The servers that did not answer.
+    public let servers: [String]
+
+    /// A description naming the servers and the command that starts them.
+    public var description: String {
+        "test servers not answering under CI=true: \(servers.joined(separator: ", ")); run scripts/services up"
+    }
+}
+
+/// `scripts/services` exited with a non-zero status.
+public struct ServicesScriptFailed: Error, CustomStringConvertible {
+    /// The arguments the script was called with.
+    public let arguments: [String]
+    /// The script's exit status.
+    public let status: Int32
+
+    /// A description naming the command and its status.
+    public var description: String {
+        "scripts/services \(arguments.joined(separator: " ")) exited with status \(status)"
+    }
+}
