@@ -27,8 +27,10 @@ let package = Package(
         ),
 
         // Thin wrappers: know AMQP / SQL, nothing about complaints.
-        .target(name: "AMQP", dependencies: ["CRabbitMQ"]),
-        .target(name: "Postgres", dependencies: ["CLibPQ"]),
+        // Runs blocking C calls on a thread of their own, off Swift's cooperative pool.
+        .target(name: "DedicatedThread"),
+        .target(name: "AMQP", dependencies: ["CRabbitMQ", "DedicatedThread"]),
+        .target(name: "Postgres", dependencies: ["CLibPQ", "DedicatedThread"]),
 
         // The domain: pure, no I/O, no clock, no logging.
         .target(name: "CaretakerCore"),
@@ -52,6 +54,7 @@ let package = Package(
         // Where the local test servers live and how to reach them; shared by the test targets.
         .target(name: "CaretakerTestSupport", path: "Tests/CaretakerTestSupport"),
 
+        .testTarget(name: "DedicatedThreadTests", dependencies: ["DedicatedThread"]),
         .testTarget(name: "AMQPTests", dependencies: ["AMQP", "CaretakerTestSupport"]),
         .testTarget(name: "PostgresTests", dependencies: ["Postgres", "CaretakerTestSupport"]),
         .testTarget(
