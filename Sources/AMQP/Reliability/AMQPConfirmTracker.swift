@@ -52,6 +52,7 @@ public struct AMQPConfirmTracker: Sendable, Equatable {
             outstanding.removeFirst(end)
             return settled
         }
+        guard tag > 0 else { return [] }
         let index = firstIndex(greaterThan: tag - 1)
         guard index < outstanding.count, outstanding[index] == tag else { return [] }
         outstanding.remove(at: index)
