@@ -1,0 +1,52 @@
+import CaretakerCore
+import Foundation
+
+/// Loads the triage rules file from disk and compiles it (the only I/O the rules need).
+public struct TriageRulesFile: Sendable {
+    /// The default location, relative to the working directory.
+    public static let defaultPath = "config/triage-rules.json"
+
+    /// The file to read.
+    public var path: String
+
+    /// Creates a loader for `path` (default `config/triage-rules.json`).
+    public init(path: String = TriageRulesFile.defaultPath) {
+        self.path = path
+    }
+
+    /// Why the rules could not be loaded: the file could not be read, or its content is invalid.
+    public struct LoadError: Error, Sendable, CustomStringConvertible {
+        /// The file that failed.
+        public var path: String
+        /// The validation error, when the file was read but rejected.
+        public var rulesError: TriageRulesError?
+        /// The read failure, when the file could not be read.
+        public var readFailure: String?
+
+        /// `rules file PATH: …`.
+        public var description: String {
+            if let rulesError { return "rules file \(path): \(rulesError)" }
+            return "rules file \(path): cannot be read: \(readFailure ?? "unknown error")"
+        }
+    }
+
+    /// Reads and validates the rules.
+    public func load() throws(LoadError) -> TriageRules {
+        let data: Data
+        do {
+            data = try Data(contentsOf: URL(fileURLWithPath: path))
+        } catch {
+            throw LoadError(path: path, rulesError: nil, readFailure: String(describing: error.localizedDescription))
+        }
+        do {
+            return try TriageRules.parse(data)
+        } catch {
+            throw LoadError(path: path, rulesError: error, readFailure: nil)
+        }
+    }
+
+    /// Reads, validates and compiles the rules into a classifier.
+    public func loadClassifier() throws(LoadError) -> TriageClassifier {
+        TriageClassifier(rules: try load())
+    }
+}

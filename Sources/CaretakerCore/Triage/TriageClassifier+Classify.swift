@@ -1,0 +1,184 @@
+extension TriageClassifier {
+    /// The category code used when no category reaches `minimum_score`.
+    public static let unclassifiedCategory = "unclassified"
+
+    /// Classifies one message (allocates fresh buffers; see `classify(_:scratch:)`).
+    public func classify(_ message: IntakeMessage) -> TriageDecision {
+        var scratch = TriageScratch()
+        return classify(message, scratch: &scratch)
+    }
+
+    /// Classifies one message, reusing `scratch`'s buffers.
+    public func classify(_ message: IntakeMessage, scratch: inout TriageScratch) -> TriageDecision {
+        collectEvents(message.text, scratch: &scratch)
+        var reasons: [String] = []
+        let isComplaint = message.kind == .complaint
+        let applies = isComplaint ? appliesToComplaint : appliesToRepair
+
+        // Category scores: each distinct keyword counts once per category.
+        let categoryCount = rules.categories.count
+        scratch.scores.removeAll(keepingCapacity: true)
+        scratch.scores.append(contentsOf: repeatElement(0, count: categoryCount))
+        scratch.firstSeen.removeAll(keepingCapacity: true)
+        scratch.firstSeen.append(contentsOf: repeatElement(Int32.max, count: categoryCount))
+        var matched: [(category: Int32, phrase: Int32)] = []
+        for event in scratch.events where !event.negated && !event.shadowed {
+            for use in uses[Int(event.phrase)] {
+                guard case .keyword(let c, let weight) = use, applies[Int(c)] else { continue }
+                if matched.contains(where: { $0.category == c && $0.phrase == event.phrase }) { continue }
+                matched.append((c, event.phrase))
+                scratch.scores[Int(c)] += weight
+                scratch.firstSeen[Int(c)] = min(scratch.firstSeen[Int(c)], event.start)
+            }
+        }
+        for event in scratch.events where event.negated && isKeywordPhrase(event.phrase) {
+            reasons.append("negation: \"\(phraseText[Int(event.phrase)])\" is denied in its clause")
+        }
+        if let hint = message.categoryHint, let c = hintIndex[TextNormaliser.normalised(hint)], applies[Int(c)], rules.hintWeight > 0 {
+            scratch.scores[Int(c)] += rules.hintWeight
+            scratch.firstSeen[Int(c)] = min(scratch.firstSeen[Int(c)], Int32.max - 1)
+            reasons.append("hint: category_hint names \(rules.categories[Int(c)].code) (+\(format(rules.hintWeight)))")
+        }
+
+        var ranked: [Int] = []
+        for c in 0..<categoryCount where scratch.scores[c] >= rules.minimumScore { ranked.append(c) }
+        let scores = scratch.scores, firstSeen = scratch.firstSeen, categories = rules.categories
+        ranked.sort { a, b in
+            if scores[a] != scores[b] { return scores[a] > scores[b] }
+            let ca = categories[a], cb = categories[b]
+            if isComplaint, ca.severity != cb.severity { return ca.severity > cb.severity }
+            if !isComplaint, ca.priority != cb.priority { return ca.priority > cb.priority }
+            if firstSeen[a] != firstSeen[b] { return firstSeen[a] < firstSeen[b] }
+            return a < b
+        }
+
+        var decision: TriageDecision
+        if let primary = ranked.first {
+            let category = categories[primary]
+            let phrases = matched.filter { $0.category == Int32(primary) }.map { "\"\(phraseText[Int($0.phrase)])\"" }
+            reasons.insert("category.\(category.code): matched \(phrases.joined(separator: ", ")) (score \(format(scores[primary]))) → \(category.department.rawValue)", at: 0)
+            decision = TriageDecision(
+                department: category.department, category: category.code,
+                secondaryCategories: ranked.dropFirst().map { categories[$0].code },
+                rulesVersion: rules.version
+            )
+        } else {
+            reasons.insert("unclassified: no category reached score \(format(rules.minimumScore)) → customer_service, needs triage", at: 0)
+            decision = TriageDecision(department: .customerService, category: TriageClassifier.unclassifiedCategory,
+                                      needsTriage: true, rulesVersion: rules.version)
+        }
+        let primaryCategory = ranked.first.map { categories[$0] }
+
+        if isComplaint {
+            let severity = complaintSeverity(message, primaryCategory, scratch.events, &reasons)
+            decision.severity = severity
+            decision.notify = rules.complaintNotify[severity] ?? []
+            if !decision.notify.isEmpty {
+                reasons.append("notify.complaint.\(severity.rawValue): \(decision.notify.map(\.rawValue).joined(separator: ", "))")
+            }
+        } else {
+            let priority = repairPriority(primaryCategory, scratch.events, &reasons)
+            decision.priority = priority
+            decision.notify = rules.repairNotify[priority] ?? []
+            if !decision.notify.isEmpty {
+                reasons.append("notify.repair.\(priority.rawValue): \(decision.notify.map(\.rawValue).joined(separator: ", "))")
+            }
+            decision.responsibility = responsibility(message, primaryCategory, &scratch, &reasons)
+        }
+        decision.reasons = reasons
+        return decision
+    }
+
+    private func isKeywordPhrase(_ phrase: Int32) -> Bool {
+        uses[Int(phrase)].contains { if case .keyword = $0 { true } else { false } }
+    }
+
+    private func complaintSeverity(
+        _ message: IntakeMessage, _ category: TriageRules.Category?, _ events: [TriageEvent], _ reasons: inout [String]
+    ) -> ComplaintSeverity {
+        var severity = category?.severity ?? .minor
+        if let category, category.severity > .minor {
+            reasons.append("severity.category: \(category.code) is at least \(category.severity.rawValue)")
+        }
+        for flag in message.flags {
+            if let forced = flagSeverity[flag] {
+                severity = max(severity, forced)
+                reasons.append("severity.flag.\(flag.rawValue): \(forced.rawValue)")
+            }
+        }
+        if let times = message.reportedTimes, let rule = rules.reportedTimesRules.first(where: { times >= $0.atLeast }) {
+            severity = max(severity, rule.severity)
+            reasons.append("severity.reported_times: reported \(times) times (≥ \(rule.atLeast)) → \(rule.severity.rawValue)")
+        }
+        var fired: [Int32] = []
+        for event in events where !event.negated {
+            for use in uses[Int(event.phrase)] {
+                guard case .severity(let m) = use, !fired.contains(m) else { continue }
+                fired.append(m)
+                let modifier = rules.severityModifiers[Int(m)]
+                severity = max(severity, modifier.severity)
+                reasons.append("severity.\(modifier.id): \"\(phraseText[Int(event.phrase)])\" → \(modifier.severity.rawValue)")
+            }
+        }
+        return severity
+    }
+
+    private func repairPriority(_ category: TriageRules.Category?, _ events: [TriageEvent], _ reasons: inout [String]) -> RepairPriority {
+        var priority = category?.priority ?? .general
+        if let category, category.priority > .general {
+            reasons.append("priority.category: \(category.code) is at least \(category.priority.rawValue)")
+        }
+        var fired: [Int32] = []
+        for event in events where !event.negated {
+            for use in uses[Int(event.phrase)] {
+                guard case .priority(let m) = use, !fired.contains(m) else { continue }
+                fired.append(m)
+                let modifier = rules.priorityModifiers[Int(m)]
+                priority = max(priority, modifier.priority)
+                reasons.append("priority.\(modifier.id): \"\(phraseText[Int(event.phrase)])\" → \(modifier.priority.rawValue)")
+            }
+        }
+        return priority
+    }
+
+    /// Sums the location cues in the text and the `location` field; the best-supported
+    /// responsibility wins, a tie or no cue falls back to the category's hint, else `unknown`.
+    private func responsibility(
+        _ message: IntakeMessage, _ category: TriageRules.Category?, _ scratch: inout TriageScratch, _ reasons: inout [String]
+    ) -> RepairResponsibility {
+        var totals: [RepairResponsibility: Double] = [:]
+        var evidence: [String] = []
+        var seen: [Int32] = []
+        func count(_ phrase: Int32) {
+            guard !seen.contains(phrase) else { return }
+            for use in uses[Int(phrase)] {
+                guard case .responsibility(let r) = use else { continue }
+                seen.append(phrase)
+                let cue = rules.responsibilityCues[Int(r)]
+                totals[cue.responsibility, default: 0] += cue.weight
+                evidence.append("\(cue.id) \"\(phraseText[Int(phrase)])\"")
+            }
+        }
+        for event in scratch.events where !event.negated { count(event.phrase) }
+        if let location = message.location {
+            TextNormaliser.normalise(location, into: &scratch.location)
+            scratch.locationMatches.removeAll(keepingCapacity: true)
+            matcher.findAll(in: scratch.location, into: &scratch.locationMatches)
+            for match in scratch.locationMatches { count(match.phrase) }
+        }
+        let best = totals.max { a, b in a.value < b.value || (a.value == b.value && a.key.rawValue > b.key.rawValue) }
+        if let best, totals.values.filter({ $0 == best.value }).count == 1 {
+            reasons.append("responsibility.\(best.key.rawValue): \(evidence.joined(separator: ", "))")
+            return best.key
+        }
+        if let hint = category?.responsibility {
+            reasons.append("responsibility.category: \(category!.code) defaults to \(hint.rawValue)")
+            return hint
+        }
+        return .unknown
+    }
+
+    func format(_ value: Double) -> String {
+        value.rounded() == value ? String(Int(value)) : String(value)
+    }
+}

@@ -1,0 +1,113 @@
+extension TriageClassifier {
+    /// Normalises `text`, finds every phrase and places each occurrence in its clause, then marks
+    /// occurrences that a denial cancels or that a longer keyword contains.
+    func collectEvents(_ text: String, scratch: inout TriageScratch) {
+        TextNormaliser.normalise(text, into: &scratch.text)
+        scratch.clause.removeAll(keepingCapacity: true)
+        var clause: Int32 = 0
+        for scalar in scratch.text {
+            if TextNormaliser.isClauseBoundary(scalar) { clause += 1 }
+            scratch.clause.append(clause)
+        }
+        scratch.matches.removeAll(keepingCapacity: true)
+        matcher.findAll(in: scratch.text, into: &scratch.matches)
+        scratch.events.removeAll(keepingCapacity: true)
+        let lengths = matcher.phraseLengths
+        for match in scratch.matches {
+            let start = match.end - lengths[Int(match.phrase)]
+            scratch.events.append(TriageEvent(
+                phrase: match.phrase, start: start, end: match.end,
+                clause: scratch.clause[Int(start)], negated: false, shadowed: false
+            ))
+        }
+        markShadowedKeywords(&scratch.events)
+        markNegated(&scratch)
+    }
+
+    private func isContent(_ phrase: Int32) -> Bool {
+        for use in uses[Int(phrase)] {
+            switch use {
+            case .keyword, .severity, .priority, .responsibility: return true
+            case .negation, .closer, .breaker: continue
+            }
+        }
+        return false
+    }
+
+    private func isCue(_ phrase: Int32) -> Bool {
+        uses[Int(phrase)].contains { if case .responsibility = $0 { true } else { false } }
+    }
+
+    private func isKeyword(_ phrase: Int32) -> Bool {
+        uses[Int(phrase)].contains { if case .keyword = $0 { true } else { false } }
+    }
+
+    /// A keyword inside a longer keyword or location-cue occurrence (风扇 in 排风扇, 卫生 in 卫生间)
+    /// is not counted on its own: the longest phrase says what the resident meant.
+    private func markShadowedKeywords(_ events: inout [TriageEvent]) {
+        let count = events.count
+        guard count > 1 else { return }
+        for i in 0..<count where isKeyword(events[i].phrase) {
+            for j in 0..<count where j != i && (isKeyword(events[j].phrase) || isCue(events[j].phrase)) {
+                let outer = events[j], inner = events[i]
+                if outer.start <= inner.start, outer.end >= inner.end, outer.end - outer.start > inner.end - inner.start {
+                    events[i].shadowed = true
+                    break
+                }
+            }
+        }
+    }
+
+    /// Applies each denial cue: with closers, up to the first closer in the clause; without, from
+    /// the first content phrase after the cue up to a scope breaker or the clause end. A cue inside
+    /// a longer content phrase (没有热水 contains 没有) is part of that phrase, not a denial.
+    private func markNegated(_ scratch: inout TriageScratch) {
+        scratch.negatedSpans.removeAll(keepingCapacity: true)
+        let events = scratch.events
+        for cue in events {
+            var cueIndex: Int32 = -1
+            for use in uses[Int(cue.phrase)] { if case .negation(let n) = use { cueIndex = n } }
+            guard cueIndex >= 0 else { continue }
+            let insideContent = events.contains {
+                isContent($0.phrase) && $0.start <= cue.start && $0.end >= cue.end && $0.end - $0.start > cue.end - cue.start
+            }
+            if insideContent { continue }
+            let closers = rules.negationCues[Int(cueIndex)].closers
+            if !closers.isEmpty {
+                var best: Int32 = -1
+                for event in events where event.clause == cue.clause && event.start >= cue.end {
+                    let closes = uses[Int(event.phrase)].contains { if case .closer(let n) = $0 { n == cueIndex } else { false } }
+                    if closes, best < 0 || event.end < best { best = event.end }
+                }
+                if best >= 0 {
+                    scratch.negatedSpans.append(NegatedSpan(clause: cue.clause, from: cue.end, to: best, cuePhrase: cue.phrase))
+                }
+                continue
+            }
+            var firstContentEnd: Int32 = -1
+            var firstContentStart = Int32.max
+            for event in events where event.clause == cue.clause && event.start >= cue.end && isContent(event.phrase) {
+                if event.start < firstContentStart || (event.start == firstContentStart && event.end > firstContentEnd) {
+                    firstContentStart = event.start
+                    firstContentEnd = event.end
+                }
+            }
+            guard firstContentEnd >= 0 else { continue }
+            var to = Int32.max
+            for event in events where event.clause == cue.clause && event.start >= firstContentEnd {
+                if uses[Int(event.phrase)].contains(where: { if case .breaker = $0 { true } else { false } }) {
+                    to = min(to, event.start)
+                }
+            }
+            scratch.negatedSpans.append(NegatedSpan(clause: cue.clause, from: cue.end, to: to, cuePhrase: cue.phrase))
+        }
+        guard !scratch.negatedSpans.isEmpty else { return }
+        for i in scratch.events.indices {
+            let event = scratch.events[i]
+            for span in scratch.negatedSpans where span.clause == event.clause && event.start >= span.from && event.end <= span.to {
+                scratch.events[i].negated = true
+                break
+            }
+        }
+    }
+}
