@@ -1,0 +1,50 @@
+/// What a department console asks to do to a case, with the fields each command needs.
+///
+/// The wire names (`rawName`) are the routing keys on `caretaker.commands`.
+public enum CaseAction: Sendable, Equatable {
+    /// The handler takes the case on.
+    case accept
+    /// The first reply to a complaint's resident.
+    case reply(note: String)
+    /// The technician arrived on site.
+    case arrive
+    /// The repair work is done.
+    case complete(note: String)
+    /// The completed work order goes back to customer service.
+    case returnWorkOrder
+    /// The complaint was dealt with; `note` is the result told to the resident.
+    case resolve(note: String)
+    /// A new feedback date for the resident; allowed at most twice per case.
+    case postpone(until: RFC3339Timestamp, reason: String)
+    /// The follow-up visit's result: satisfaction 1–5 and a note.
+    case followUp(satisfaction: Int, note: String)
+    /// A review (复核) or rework reopens the case.
+    case reopen(reason: String)
+    /// The case belongs to another department; optionally a corrected category.
+    case reassign(to: Department, category: String?, reason: String)
+    /// Archive the case.
+    case close
+
+    /// The command's name as written on the wire.
+    public var rawName: String {
+        switch self {
+        case .accept: "accept"
+        case .reply: "reply"
+        case .arrive: "arrive"
+        case .complete: "complete"
+        case .returnWorkOrder: "return_work_order"
+        case .resolve: "resolve"
+        case .postpone: "postpone"
+        case .followUp: "follow_up"
+        case .reopen: "reopen"
+        case .reassign: "reassign"
+        case .close: "close"
+        }
+    }
+
+    /// Every command name, in lifecycle order.
+    public static let allRawNames = [
+        "accept", "reply", "arrive", "complete", "return_work_order", "resolve", "postpone",
+        "follow_up", "reopen", "reassign", "close",
+    ]
+}

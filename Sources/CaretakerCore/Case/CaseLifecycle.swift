@@ -1,0 +1,96 @@
+/// The case state machine: which command a case accepts in which state, and where it leads.
+///
+/// Pure: it decides and returns the transition; the store records it and the timers follow it.
+/// Every refusal says why, so the console that sent the command can tell its user.
+public enum CaseLifecycle {
+    /// How often a feedback date may be postponed (seed 003 篇1 六: 反馈期限的变更不超过两次).
+    public static let maximumPostponements = 2
+
+    /// The lowest and highest follow-up satisfaction score.
+    public static let satisfactionRange = 1...5
+
+    /// Applies `action` to a case, returning the transition or why it was refused.
+    public static func apply(_ action: CaseAction, to current: CaseSnapshot) -> Result<CaseTransition, CommandRejection> {
+        guard let moves = table(for: current.kind)[action.rawName] else {
+            return .failure(CommandRejection(
+                .notForKind, "\(action.rawName) does not apply to a \(current.kind.rawValue)"))
+        }
+        if let invalid = fieldProblem(in: action, for: current) {
+            return .failure(invalid)
+        }
+        guard let target = moves[current.state] else {
+            return .failure(CommandRejection(
+                .invalidForState,
+                "\(action.rawName) is not allowed while the \(current.kind.rawValue) is \(current.state.rawValue)"))
+        }
+        var next = current
+        next.state = target
+        var event = CaseTransition.EventType.updated
+        switch action {
+        case .postpone:
+            guard current.postponements < maximumPostponements else {
+                return .failure(CommandRejection(
+                    .postponeLimitReached,
+                    "the feedback date was already postponed \(maximumPostponements) times"))
+            }
+            next.postponements += 1
+        case .reopen:
+            next.reopenings += 1
+        case .reassign(let department, let category, _):
+            next.department = department
+            if let category { next.category = category }
+            event = .reassigned
+        default:
+            break
+        }
+        return .success(CaseTransition(from: current.state, snapshot: next, step: action.rawName, event: event))
+    }
+
+    /// The states each command is allowed in, and the state it leads to, for one kind of case.
+    public static func table(for kind: IntakeMessage.Kind) -> [String: [CaseState: CaseState]] {
+        switch kind {
+        case .complaint: complaintMoves
+        case .repair: repairMoves
+        }
+    }
+
+    private static let complaintMoves: [String: [CaseState: CaseState]] = [
+        "accept": [.received: .accepted],
+        "reply": [.received: .acknowledged, .accepted: .acknowledged],
+        "resolve": [.accepted: .resolved, .acknowledged: .resolved],
+        "follow_up": [.resolved: .followedUp],
+        "close": [.followedUp: .closed],
+        "reopen": [.resolved: .accepted, .followedUp: .accepted, .closed: .accepted],
+        "postpone": [.received: .received, .accepted: .accepted, .acknowledged: .acknowledged],
+        "reassign": [.received: .received, .accepted: .received, .acknowledged: .received],
+    ]
+
+    private static let repairMoves: [String: [CaseState: CaseState]] = [
+        "accept": [.dispatched: .accepted],
+        "arrive": [.dispatched: .onSite, .accepted: .onSite],
+        "complete": [.onSite: .completed],
+        "return_work_order": [.completed: .workOrderReturned],
+        "follow_up": [.workOrderReturned: .followedUp],
+        "close": [.followedUp: .closed],
+        "reopen": [
+            .completed: .dispatched, .workOrderReturned: .dispatched, .followedUp: .dispatched,
+            .closed: .dispatched,
+        ],
+        "postpone": [.dispatched: .dispatched, .accepted: .accepted, .onSite: .onSite],
+        "reassign": [.dispatched: .dispatched, .accepted: .dispatched],
+    ]
+
+    private static func fieldProblem(in action: CaseAction, for current: CaseSnapshot) -> CommandRejection? {
+        switch action {
+        case .followUp(let satisfaction, _) where !satisfactionRange.contains(satisfaction):
+            return CommandRejection(.invalidField, "satisfaction must be 1 to 5, got \(satisfaction)")
+        case .reassign(let department, let category, _):
+            if department == current.department && (category == nil || category == current.category) {
+                return CommandRejection(.sameDepartment, "the case is already with \(department.rawValue)")
+            }
+            return nil
+        default:
+            return nil
+        }
+    }
+}

@@ -1,0 +1,28 @@
+/// The facts about a case that decide which commands it accepts.
+public struct CaseSnapshot: Sendable, Equatable {
+    /// Complaint or repair.
+    public var kind: IntakeMessage.Kind
+    /// Where the case stands.
+    public var state: CaseState
+    /// The department that must act.
+    public var department: Department
+    /// The category code, corrected by a reassignment.
+    public var category: String
+    /// How many times the feedback date has been postponed (at most `CaseLifecycle.maximumPostponements`).
+    public var postponements: Int
+    /// How many times a review or rework reopened the case.
+    public var reopenings: Int
+
+    /// Creates a snapshot.
+    public init(
+        kind: IntakeMessage.Kind, state: CaseState, department: Department, category: String,
+        postponements: Int = 0, reopenings: Int = 0
+    ) {
+        self.kind = kind
+        self.state = state
+        self.department = department
+        self.category = category
+        self.postponements = postponements
+        self.reopenings = reopenings
+    }
+}

@@ -1,0 +1,30 @@
+/// Why a command was refused; the case is left unchanged and the actor hears the reason.
+public struct CommandRejection: Error, Sendable, Equatable, CustomStringConvertible {
+    /// A machine-readable reason.
+    public enum Reason: String, Sendable, CaseIterable {
+        /// The command does not apply to this kind of case (e.g. `arrive` on a complaint).
+        case notForKind = "not_for_kind"
+        /// The command is not allowed in the case's current state (out of order).
+        case invalidForState = "invalid_for_state"
+        /// The feedback date was already postponed twice.
+        case postponeLimitReached = "postpone_limit_reached"
+        /// A field of the command is out of range (e.g. satisfaction 6).
+        case invalidField = "invalid_field"
+        /// The reassignment names the department the case already has.
+        case sameDepartment = "same_department"
+    }
+
+    /// The reason code.
+    public var reason: Reason
+    /// A sentence for the console, naming the command and state; never the resident's data.
+    public var message: String
+
+    /// Creates a rejection.
+    public init(_ reason: Reason, _ message: String) {
+        self.reason = reason
+        self.message = message
+    }
+
+    /// The reason code and message.
+    public var description: String { "\(reason.rawValue): \(message)" }
+}

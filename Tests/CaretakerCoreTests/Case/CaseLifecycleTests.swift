@@ -1,0 +1,171 @@
+import CaretakerCore
+import Testing
+
+/// Every (kind, command, state) the lifecycle accepts, and the state it must lead to; written
+/// out here independently of `CaseLifecycle`'s own table so a change to either is caught.
+private let allowed: [String: CaseState] = [
+    "complaint accept received": .accepted,
+    "complaint reply received": .acknowledged,
+    "complaint reply accepted": .acknowledged,
+    "complaint resolve accepted": .resolved,
+    "complaint resolve acknowledged": .resolved,
+    "complaint follow_up resolved": .followedUp,
+    "complaint close followed_up": .closed,
+    "complaint reopen resolved": .accepted,
+    "complaint reopen followed_up": .accepted,
+    "complaint reopen closed": .accepted,
+    "complaint postpone received": .received,
+    "complaint postpone accepted": .accepted,
+    "complaint postpone acknowledged": .acknowledged,
+    "complaint reassign received": .received,
+    "complaint reassign accepted": .received,
+    "complaint reassign acknowledged": .received,
+    "repair accept dispatched": .accepted,
+    "repair arrive dispatched": .onSite,
+    "repair arrive accepted": .onSite,
+    "repair complete on_site": .completed,
+    "repair return_work_order completed": .workOrderReturned,
+    "repair follow_up work_order_returned": .followedUp,
+    "repair close followed_up": .closed,
+    "repair reopen completed": .dispatched,
+    "repair reopen work_order_returned": .dispatched,
+    "repair reopen followed_up": .dispatched,
+    "repair reopen closed": .dispatched,
+    "repair postpone dispatched": .dispatched,
+    "repair postpone accepted": .accepted,
+    "repair postpone on_site": .onSite,
+    "repair reassign dispatched": .dispatched,
+    "repair reassign accepted": .dispatched,
+]
+
+private let commandsForKind: [IntakeMessage.Kind: Set<String>] = [
+    .complaint: ["accept", "reply", "resolve", "follow_up", "close", "reopen", "postpone", "reassign"],
+    .repair: ["accept", "arrive", "complete", "return_work_order", "follow_up", "close", "reopen", "postpone", "reassign"],
+]
+
+private func sampleAction(_ name: String) -> CaseAction {
+    let at = RFC3339Timestamp(secondsSinceEpoch: 1_793_000_000, utcOffsetMinutes: 480)
+    switch name {
+    case "accept": return .accept
+    case "reply": return .reply(note: "已联系住户")
+    case "arrive": return .arrive
+    case "complete": return .complete(note: "更换阀门")
+    case "return_work_order": return .returnWorkOrder
+    case "resolve": return .resolve(note: "已处理")
+    case "postpone": return .postpone(until: at, reason: "等配件")
+    case "follow_up": return .followUp(satisfaction: 5, note: "满意")
+    case "reopen": return .reopen(reason: "复核")
+    case "reassign": return .reassign(to: .security, category: nil, reason: "属护管")
+    case "close": return .close
+    default: fatalError("unknown command \(name)")
+    }
+}
+
+private struct Probe: CustomTestStringConvertible, Sendable {
+    let kind: IntakeMessage.Kind
+    let command: String
+    let state: CaseState
+    var key: String { "\(kind.rawValue) \(command) \(state.rawValue)" }
+    var testDescription: String { key }
+}
+
+private let everyProbe: [Probe] = IntakeMessage.Kind.allCases.flatMap { kind in
+    CaseAction.allRawNames.flatMap { command in
+        CaseState.allCases.map { Probe(kind: kind, command: command, state: $0) }
+    }
+}
+
+@Suite struct CaseLifecycleTests {
+    @Test(arguments: everyProbe)
+    fileprivate func everyTransitionIsAllowedOrRefusedAsSpecified(_ probe: Probe) {
+        let snapshot = CaseSnapshot(kind: probe.kind, state: probe.state, department: .engineering, category: "water_leak")
+        let result = CaseLifecycle.apply(sampleAction(probe.command), to: snapshot)
+        switch (result, allowed[probe.key]) {
+        case (.success(let transition), let expected?):
+            #expect(transition.snapshot.state == expected)
+            #expect(transition.from == probe.state)
+            #expect(transition.step == probe.command)
+        case (.failure(let rejection), nil):
+            let expectedReason: CommandRejection.Reason =
+                commandsForKind[probe.kind]!.contains(probe.command) ? .invalidForState : .notForKind
+            #expect(rejection.reason == expectedReason)
+        case (.success, nil):
+            Issue.record("\(probe.key) was accepted but must be refused")
+        case (.failure(let rejection), _?):
+            Issue.record("\(probe.key) was refused (\(rejection)) but must be accepted")
+        }
+    }
+
+    @Test func aThirdPostponementIsRefused() throws {
+        var snapshot = CaseSnapshot(kind: .complaint, state: .accepted, department: .customerService, category: "billing")
+        for expected in 1...2 {
+            let transition = try CaseLifecycle.apply(sampleAction("postpone"), to: snapshot).get()
+            snapshot = transition.snapshot
+            #expect(snapshot.postponements == expected)
+            #expect(snapshot.state == .accepted)
+        }
+        let third = CaseLifecycle.apply(sampleAction("postpone"), to: snapshot)
+        #expect(throws: CommandRejection.self) { try third.get() }
+        if case .failure(let rejection) = third {
+            #expect(rejection.reason == .postponeLimitReached)
+        }
+    }
+
+    @Test func aFullRepairLifecycleEndsClosed() throws {
+        var snapshot = CaseSnapshot(kind: .repair, state: CaseState.initial(for: .repair), department: .engineering, category: "water_leak")
+        for (command, state) in [("accept", CaseState.accepted), ("arrive", .onSite), ("complete", .completed),
+                                 ("return_work_order", .workOrderReturned), ("follow_up", .followedUp), ("close", .closed)] {
+            snapshot = try CaseLifecycle.apply(sampleAction(command), to: snapshot).get().snapshot
+            #expect(snapshot.state == state)
+        }
+        let rework = try CaseLifecycle.apply(.reopen(reason: "又漏了"), to: snapshot).get()
+        #expect(rework.snapshot.state == .dispatched)
+        #expect(rework.snapshot.reopenings == 1)
+    }
+
+    @Test func aFullComplaintLifecycleEndsClosed() throws {
+        var snapshot = CaseSnapshot(kind: .complaint, state: CaseState.initial(for: .complaint), department: .security, category: "guard_conduct")
+        #expect(snapshot.state == .received)
+        for (command, state) in [("accept", CaseState.accepted), ("reply", .acknowledged), ("resolve", .resolved),
+                                 ("follow_up", .followedUp), ("close", .closed)] {
+            snapshot = try CaseLifecycle.apply(sampleAction(command), to: snapshot).get().snapshot
+            #expect(snapshot.state == state)
+        }
+    }
+
+    @Test func reassigningChangesDepartmentAndCategoryAndEmitsReassigned() throws {
+        let snapshot = CaseSnapshot(kind: .complaint, state: .accepted, department: .engineering, category: "water_leak")
+        let transition = try CaseLifecycle.apply(.reassign(to: .environment, category: "odour", reason: "是异味"), to: snapshot).get()
+        #expect(transition.snapshot.department == .environment)
+        #expect(transition.snapshot.category == "odour")
+        #expect(transition.snapshot.state == .received)
+        #expect(transition.event == .reassigned)
+    }
+
+    @Test func reassigningToTheSameDepartmentIsRefused() {
+        let snapshot = CaseSnapshot(kind: .repair, state: .dispatched, department: .engineering, category: "lift_fault")
+        let result = CaseLifecycle.apply(.reassign(to: .engineering, category: nil, reason: "x"), to: snapshot)
+        guard case .failure(let rejection) = result else {
+            Issue.record("reassigning to the same department was accepted")
+            return
+        }
+        #expect(rejection.reason == .sameDepartment)
+    }
+
+    @Test(arguments: [0, 6, -1, 100])
+    func satisfactionOutsideOneToFiveIsRefused(_ score: Int) {
+        let snapshot = CaseSnapshot(kind: .repair, state: .workOrderReturned, department: .engineering, category: "lamp")
+        let result = CaseLifecycle.apply(.followUp(satisfaction: score, note: ""), to: snapshot)
+        guard case .failure(let rejection) = result else {
+            Issue.record("satisfaction \(score) was accepted")
+            return
+        }
+        #expect(rejection.reason == .invalidField)
+    }
+
+    @Test func everyCommandNameRoundTrips() {
+        for name in CaseAction.allRawNames {
+            #expect(sampleAction(name).rawName == name)
+        }
+    }
+}
