@@ -1,0 +1,53 @@
+import AMQP
+import CaretakerTestSupport
+import Foundation
+
+/// Shared helpers for the integration tests against the local RabbitMQ.
+enum TestBroker {
+    /// A name no other test or run uses.
+    static func uniqueName(_ purpose: String) -> String {
+        "amqp-test.\(purpose).\(UUID().uuidString.prefix(8).lowercased())"
+    }
+
+    /// The local broker's configuration with a short heartbeat.
+    static func configuration(heartbeat: Duration = .seconds(4), url: String = TestServers.amqpURL) throws -> AMQPConfiguration {
+        var configuration = try AMQPConfiguration(url: url, heartbeat: heartbeat)
+        configuration.connectionName = "caretaker-amqp-tests"
+        return configuration
+    }
+
+    /// Opens a connection to the local broker.
+    static func connect(heartbeat: Duration = .seconds(4)) async throws -> AMQPConnection {
+        try await AMQPConnection.connect(configuration(heartbeat: heartbeat))
+    }
+
+    /// Runs `scripts/services` on a thread of its own so the cooperative pool is not blocked.
+    static func services(_ arguments: String...) async throws {
+        try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
+            let thread = Thread {
+                do {
+                    switch arguments.count {
+                    case 2: try TestServers.services(arguments[0], arguments[1])
+                    default: try TestServers.services(arguments[0])
+                    }
+                    continuation.resume()
+                } catch {
+                    continuation.resume(throwing: error)
+                }
+            }
+            thread.start()
+        }
+    }
+
+    /// Reads events until `count` deliveries arrived or `timeout` passed, settling none.
+    static func deliveries(_ count: Int, from connection: AMQPConnection, timeout: Duration = .seconds(20)) async throws -> [AMQPDelivery] {
+        let deadline = ContinuousClock.now + timeout
+        var result: [AMQPDelivery] = []
+        while result.count < count, ContinuousClock.now < deadline {
+            if case .delivery(let delivery) = try await connection.nextEvent(timeout: .milliseconds(500)) {
+                result.append(delivery)
+            }
+        }
+        return result
+    }
+}
