@@ -35,8 +35,11 @@ let package = Package(
         // The domain: pure, no I/O, no clock, no logging.
         .target(name: "CaretakerCore"),
 
+        // The domain in PostgreSQL: migrations, cases, inbox, outbox, timers.
+        .target(name: "CaretakerStore", dependencies: ["CaretakerCore", "Postgres"]),
+
         // Configuration, services and wiring.
-        .target(name: "CaretakerApp", dependencies: ["CaretakerCore", "AMQP", "Postgres"]),
+        .target(name: "CaretakerApp", dependencies: ["CaretakerCore", "CaretakerStore", "AMQP", "Postgres"]),
 
         // The one executable.
         .executableTarget(
@@ -62,6 +65,7 @@ let package = Package(
             dependencies: ["CaretakerCore"],
             resources: [.copy("Fixtures")]
         ),
+        .testTarget(name: "CaretakerStoreTests", dependencies: ["CaretakerStore", "CaretakerTestSupport"]),
         .testTarget(name: "CaretakerCLITests", dependencies: ["CaretakerTestSupport"]),
     ],
     swiftLanguageModes: [.v6]

@@ -1,0 +1,33 @@
+import CaretakerTestSupport
+import Foundation
+import Postgres
+
+/// A database of its own for one test, created on the local server and dropped afterwards, so
+/// migration tests start from an empty schema and never touch each other's tables.
+struct ScratchDatabase {
+    let name: String
+    let url: String
+
+    /// Creates an empty database named after `purpose` plus a random suffix.
+    static func create(_ purpose: String) async throws -> ScratchDatabase {
+        let name = "caretaker_test_\(purpose)_\(UInt32.random(in: 0...UInt32.max))"
+        let admin = try await PostgresConnection.connect(TestServers.postgresURL)
+        defer { Task { await admin.close() } }
+        try await admin.execute("CREATE DATABASE \(SQLIdentifier(name))")
+        let base = TestServers.postgresURL
+        let prefix = base[..<(base.lastIndex(of: "/") ?? base.endIndex)]
+        return ScratchDatabase(name: name, url: "\(prefix)/\(name)")
+    }
+
+    /// Opens a connection to the scratch database.
+    func connect() async throws -> PostgresConnection {
+        try await PostgresConnection.connect(url)
+    }
+
+    /// Drops the database, closing whatever sessions are still attached.
+    func drop() async throws {
+        let admin = try await PostgresConnection.connect(TestServers.postgresURL)
+        try await admin.execute("DROP DATABASE IF EXISTS \(SQLIdentifier(name)) WITH (FORCE)")
+        await admin.close()
+    }
+}
