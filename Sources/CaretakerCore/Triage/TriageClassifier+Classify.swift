@@ -96,8 +96,23 @@ extension TriageClassifier {
     private func complaintSeverity(
         _ message: IntakeMessage, _ category: TriageRules.Category?, _ events: [TriageEvent], _ reasons: inout [String]
     ) -> ComplaintSeverity {
+        // A `minor` modifier (capacity limits, suggestions) replaces the category's default;
+        // flags, reported_times and important/major modifiers still raise it.
+        var capped: TriageRules.SeverityModifier?
+        var capPhrase: Int32 = 0
+        for event in events where !event.negated && !event.shadowed && capped == nil {
+            for use in uses[Int(event.phrase)] {
+                if case .severity(let m) = use, rules.severityModifiers[Int(m)].severity == .minor {
+                    capped = rules.severityModifiers[Int(m)]
+                    capPhrase = event.phrase
+                }
+            }
+        }
         var severity = category?.severity ?? .minor
-        if let category, category.severity > .minor {
+        if let capped, severity > .minor {
+            severity = .minor
+            reasons.append("severity.\(capped.id): \"\(phraseText[Int(capPhrase)])\" → minor")
+        } else if let category, category.severity > .minor {
             reasons.append("severity.category: \(category.code) is at least \(category.severity.rawValue)")
         }
         for flag in message.flags {
@@ -111,9 +126,9 @@ extension TriageClassifier {
             reasons.append("severity.reported_times: reported \(times) times (≥ \(rule.atLeast)) → \(rule.severity.rawValue)")
         }
         var fired: [Int32] = []
-        for event in events where !event.negated {
+        for event in events where !event.negated && !event.shadowed {
             for use in uses[Int(event.phrase)] {
-                guard case .severity(let m) = use, !fired.contains(m) else { continue }
+                guard case .severity(let m) = use, !fired.contains(m), rules.severityModifiers[Int(m)].severity > .minor else { continue }
                 fired.append(m)
                 let modifier = rules.severityModifiers[Int(m)]
                 severity = max(severity, modifier.severity)
@@ -129,7 +144,7 @@ extension TriageClassifier {
             reasons.append("priority.category: \(category.code) is at least \(category.priority.rawValue)")
         }
         var fired: [Int32] = []
-        for event in events where !event.negated {
+        for event in events where !event.negated && !event.shadowed {
             for use in uses[Int(event.phrase)] {
                 guard case .priority(let m) = use, !fired.contains(m) else { continue }
                 fired.append(m)
@@ -159,7 +174,7 @@ extension TriageClassifier {
                 evidence.append("\(cue.id) \"\(phraseText[Int(phrase)])\"")
             }
         }
-        for event in scratch.events where !event.negated { count(event.phrase) }
+        for event in scratch.events where !event.negated && !event.shadowed { count(event.phrase) }
         if let location = message.location {
             TextNormaliser.normalise(location, into: &scratch.location)
             scratch.locationMatches.removeAll(keepingCapacity: true)

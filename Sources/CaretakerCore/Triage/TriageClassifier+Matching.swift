@@ -13,14 +13,17 @@ extension TriageClassifier {
         matcher.findAll(in: scratch.text, into: &scratch.matches)
         scratch.events.removeAll(keepingCapacity: true)
         let lengths = matcher.phraseLengths
+        let text = scratch.text
         for match in scratch.matches {
             let start = match.end - lengths[Int(match.phrase)]
+            if wordBoundaryLeft[Int(match.phrase)], start > 0, TriageClassifier.isWordScalar(text[Int(start) - 1]) { continue }
+            if wordBoundaryRight[Int(match.phrase)], Int(match.end) < text.count, TriageClassifier.isWordScalar(text[Int(match.end)]) { continue }
             scratch.events.append(TriageEvent(
                 phrase: match.phrase, start: start, end: match.end,
                 clause: scratch.clause[Int(start)], negated: false, shadowed: false
             ))
         }
-        markShadowedKeywords(&scratch.events)
+        markShadowed(&scratch.events)
         markNegated(&scratch)
     }
 
@@ -38,19 +41,55 @@ extension TriageClassifier {
         uses[Int(phrase)].contains { if case .responsibility = $0 { true } else { false } }
     }
 
+    private func isBreaker(_ phrase: Int32) -> Bool {
+        uses[Int(phrase)].contains { if case .breaker = $0 { true } else { false } }
+    }
+
     private func isKeyword(_ phrase: Int32) -> Bool {
         uses[Int(phrase)].contains { if case .keyword = $0 { true } else { false } }
     }
 
-    /// A keyword inside a longer keyword or location-cue occurrence (风扇 in 排风扇, 卫生 in 卫生间)
-    /// is not counted on its own: the longest phrase says what the resident meant.
-    private func markShadowedKeywords(_ events: inout [TriageEvent]) {
+    /// ASCII letters and digits: English phrases only match whole words ("ice" not in "service").
+    @inline(__always)
+    static func isWordScalar(_ value: UInt32) -> Bool {
+        (value >= 0x61 && value <= 0x7A) || (value >= 0x30 && value <= 0x39) || (value >= 0x41 && value <= 0x5A)
+    }
+
+    private func isKeywordOrModifier(_ phrase: Int32) -> Bool {
+        uses[Int(phrase)].contains {
+            switch $0 {
+            case .keyword, .severity, .priority: true
+            default: false
+            }
+        }
+    }
+
+    /// The longest phrase says what the resident meant: a keyword inside a longer keyword or
+    /// location cue (风扇 in 排风扇, 卫生 in 卫生间) does not count on its own; a modifier inside a
+    /// longer keyword or modifier (没电 in 插座没电) neither; a location cue only yields to a longer cue.
+    private func markShadowed(_ events: inout [TriageEvent]) {
         let count = events.count
         guard count > 1 else { return }
-        for i in 0..<count where isKeyword(events[i].phrase) {
-            for j in 0..<count where j != i && (isKeyword(events[j].phrase) || isCue(events[j].phrase)) {
-                let outer = events[j], inner = events[i]
-                if outer.start <= inner.start, outer.end >= inner.end, outer.end - outer.start > inner.end - inner.start {
+        for i in 0..<count {
+            let inner = events[i]
+            let innerIsCue = isCue(inner.phrase)
+            let innerIsContent = isKeywordOrModifier(inner.phrase)
+            guard innerIsCue || innerIsContent else { continue }
+            for j in 0..<count where j != i {
+                let outer = events[j]
+                guard outer.start <= inner.start, outer.end >= inner.end,
+                      outer.end - outer.start > inner.end - inner.start else { continue }
+                let outerIsCue = isCue(outer.phrase)
+                let outerIsContent = isKeywordOrModifier(outer.phrase)
+                let shadows: Bool
+                if isKeyword(inner.phrase) {
+                    shadows = isKeyword(outer.phrase) || outerIsCue
+                } else if innerIsContent {
+                    shadows = outerIsContent
+                } else {
+                    shadows = outerIsCue
+                }
+                if shadows {
                     events[i].shadowed = true
                     break
                 }
@@ -72,7 +111,18 @@ extension TriageClassifier {
                 isContent($0.phrase) && $0.start <= cue.start && $0.end >= cue.end && $0.end - $0.start > cue.end - cue.start
             }
             if insideContent { continue }
-            let closers = rules.negationCues[Int(cueIndex)].closers
+            let negationCue = rules.negationCues[Int(cueIndex)]
+            if negationCue.wholeClause {
+                var from: Int32 = 0
+                var to = Int32.max
+                for event in events where event.clause == cue.clause && isBreaker(event.phrase) {
+                    if event.end <= cue.start { from = max(from, event.end) }
+                    if event.start >= cue.end { to = min(to, event.start) }
+                }
+                scratch.negatedSpans.append(NegatedSpan(clause: cue.clause, from: from, to: to, cuePhrase: cue.phrase))
+                continue
+            }
+            let closers = negationCue.closers
             if !closers.isEmpty {
                 var best: Int32 = -1
                 for event in events where event.clause == cue.clause && event.start >= cue.end {
@@ -95,7 +145,7 @@ extension TriageClassifier {
             guard firstContentEnd >= 0 else { continue }
             var to = Int32.max
             for event in events where event.clause == cue.clause && event.start >= firstContentEnd {
-                if uses[Int(event.phrase)].contains(where: { if case .breaker = $0 { true } else { false } }) {
+                if isBreaker(event.phrase) {
                     to = min(to, event.start)
                 }
             }

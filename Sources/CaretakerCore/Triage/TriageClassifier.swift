@@ -23,6 +23,9 @@ public struct TriageClassifier: Sendable {
     let uses: [[Use]]
     /// Category indices by normalised code or name, for `category_hint`.
     let hintIndex: [String: Int32]
+    /// Whether each phrase starts / ends with an ASCII letter or digit and so must match whole words.
+    let wordBoundaryLeft: [Bool]
+    let wordBoundaryRight: [Bool]
     /// Whether each category applies to complaints / repairs.
     let appliesToComplaint: [Bool]
     let appliesToRepair: [Bool]
@@ -74,6 +77,8 @@ public struct TriageClassifier: Sendable {
         for breaker in rules.scopeBreakers { add(breaker, .breaker) }
 
         matcher = PhraseMatcher(phrases: scalars)
+        wordBoundaryLeft = scalars.map { TriageClassifier.isWordScalar($0.first ?? 0) }
+        wordBoundaryRight = scalars.map { TriageClassifier.isWordScalar($0.last ?? 0) }
         phraseText = texts
         self.uses = uses
         hintIndex = hints

@@ -91,8 +91,13 @@ extension TriageRules {
         let negation = try RulesReader(try top.raw("negation")!, path: "negation", allowedKeys: ["cues", "scope_breakers"])
         negationCues = []
         for (index, item) in try negation.array("cues").enumerated() {
-            let cue = try RulesReader(item, path: negation.at("cues") + "[\(index)]", allowedKeys: ["phrase", "closers", "note"])
-            negationCues.append(NegationCue(phrase: try cue.string("phrase")!, closers: try cue.strings("closers", required: false)))
+            let cue = try RulesReader(item, path: negation.at("cues") + "[\(index)]", allowedKeys: ["phrase", "closers", "scope", "note"])
+            let scope = try cue.string("scope", required: false) ?? "following"
+            guard scope == "following" || scope == "clause" else {
+                throw TriageRulesError(path: cue.at("scope"), problem: .unknownValue, message: "\"\(scope)\" is not one of: following, clause")
+            }
+            negationCues.append(NegationCue(phrase: try cue.string("phrase")!, closers: try cue.strings("closers", required: false),
+                                            wholeClause: scope == "clause"))
         }
         scopeBreakers = try negation.strings("scope_breakers", required: false, nonEmpty: false)
 

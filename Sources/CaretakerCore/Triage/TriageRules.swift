@@ -79,6 +79,9 @@ public struct TriageRules: Sendable, Equatable {
         /// If non-empty, the cue only negates up to (and including) one of these phrases later in
         /// the clause (e.g. 没有 … 问题); without one the cue does nothing.
         public var closers: [String]
+        /// If true the cue cancels every match in its clause, before and after it, up to scope
+        /// breakers (praise or disclaimers: 挺好的, 没关系).
+        public var wholeClause: Bool
     }
 
     /// Severity that an intake flag forces on a complaint.
