@@ -1,0 +1,96 @@
+/// A case as Caretaker keeps it: the report, the triage decision and where it stands.
+///
+/// Built from an intake message and its decision when the case is created, then loaded from
+/// the store for each command. Holds personal data (`resident`): never log it whole.
+public struct CaseRecord: Sendable, Equatable {
+    /// The case's id (a UUID, lower-case text).
+    public var caseID: String
+    /// The human-readable number, e.g. `BX-20261102-000045`.
+    public var caseNumber: String
+    /// The intake `message_id`, carried as `correlation_id` on every event.
+    public var correlationID: String
+    /// Complaint or repair.
+    public var kind: IntakeMessage.Kind
+    /// Where the case stands.
+    public var state: CaseState
+    /// The department that must act.
+    public var department: Department
+    /// The primary category code.
+    public var category: String
+    /// Other topics the report raised.
+    public var secondaryCategories: [String]
+    /// The complaint's severity (complaints only).
+    public var severity: ComplaintSeverity?
+    /// The repair's priority (repairs only).
+    public var priority: RepairPriority?
+    /// Who pays for a repair (repairs only).
+    public var responsibility: RepairResponsibility?
+    /// Extra audiences beyond the department and customer service.
+    public var notify: [Audience]
+    /// Whether a person must check the routing.
+    public var needsTriage: Bool
+    /// The triage rules version that decided.
+    public var rulesVersion: String
+    /// Whether the complaint is about the conduct of the department's own staff, so that
+    /// department must not see who complained.
+    public var aboutOwnStaff: Bool
+    /// How many levels up the ladder the case has gone (0 = the handler).
+    public var escalationLevel: Int
+    /// Feedback-date postponements so far (at most two).
+    public var postponements: Int
+    /// Reviews or reworks so far.
+    public var reopenings: Int
+    /// The report as received.
+    public var report: IntakeMessage
+
+    /// Creates a record.
+    public init(
+        caseID: String, caseNumber: String, correlationID: String, kind: IntakeMessage.Kind,
+        state: CaseState, department: Department, category: String, secondaryCategories: [String],
+        severity: ComplaintSeverity?, priority: RepairPriority?, responsibility: RepairResponsibility?,
+        notify: [Audience], needsTriage: Bool, rulesVersion: String, aboutOwnStaff: Bool,
+        escalationLevel: Int, postponements: Int, reopenings: Int, report: IntakeMessage
+    ) {
+        self.caseID = caseID
+        self.caseNumber = caseNumber
+        self.correlationID = correlationID
+        self.kind = kind
+        self.state = state
+        self.department = department
+        self.category = category
+        self.secondaryCategories = secondaryCategories
+        self.severity = severity
+        self.priority = priority
+        self.responsibility = responsibility
+        self.notify = notify
+        self.needsTriage = needsTriage
+        self.rulesVersion = rulesVersion
+        self.aboutOwnStaff = aboutOwnStaff
+        self.escalationLevel = escalationLevel
+        self.postponements = postponements
+        self.reopenings = reopenings
+        self.report = report
+    }
+
+    /// The facts the state machine needs.
+    public var snapshot: CaseSnapshot {
+        get {
+            CaseSnapshot(kind: kind, state: state, department: department, category: category,
+                         postponements: postponements, reopenings: reopenings)
+        }
+        set {
+            state = newValue.state
+            department = newValue.department
+            category = newValue.category
+            postponements = newValue.postponements
+            reopenings = newValue.reopenings
+        }
+    }
+
+    /// Everyone who hears about the case: its department, customer service, and `notify`.
+    public var audiences: [EventAudience] {
+        var set = Set([EventAudience(department), .customerService])
+        for extra in notify { set.insert(EventAudience(extra)) }
+        return set.sorted()
+    }
+}

@@ -1,0 +1,15 @@
+/// The kinds of event Caretaker publishes on `caretaker.events` (the second part of the routing key).
+public enum CaseEventType: String, Sendable, CaseIterable, Codable {
+    /// A new case was registered and routed.
+    case created = "case.created"
+    /// The case moved on or one of its dates changed.
+    case updated = "case.updated"
+    /// The case went to another department.
+    case reassigned = "case.reassigned"
+    /// A deadline is near (sent at a share of the budget).
+    case reminder = "case.reminder"
+    /// A deadline passed and the case moved up the ladder.
+    case escalated = "case.escalated"
+    /// A console command was refused; sent to the actor's audience only.
+    case commandRejected = "command.rejected"
+}

@@ -1,0 +1,130 @@
+/// Builds the events a case change produces, one per audience that must hear of it.
+///
+/// Pure: ids come from `makeID` and times from the caller, so the same inputs give the same
+/// events. Every event carries the case's routing facts and what the handler needs to act
+/// (text, location, unit, contact); the contact is withheld from a department whose own staff
+/// the complaint is about (DOMAIN.md, privacy).
+public enum CaseEvents {
+    /// `case.created` for the department, customer service and every `notify` audience.
+    public static func created(_ record: CaseRecord, at time: RFC3339Timestamp, makeID: () -> String) -> [CaseEvent] {
+        record.audiences.map { audience in
+            event(.created, for: audience, record: record, at: time, id: makeID(), change: nil)
+        }
+    }
+
+    /// The event for an accepted command: `case.updated`, or `case.reassigned` (which the old
+    /// department hears of too).
+    public static func transition(
+        _ transition: CaseTransition, record: CaseRecord, previousDepartment: Department,
+        actor: CaseActor, details: [(key: String, value: JSONValue)],
+        at time: RFC3339Timestamp, makeID: () -> String
+    ) -> [CaseEvent] {
+        var audiences = Set(record.audiences)
+        if transition.event == .reassigned { audiences.insert(EventAudience(previousDepartment)) }
+        let type: CaseEventType = transition.event == .reassigned ? .reassigned : .updated
+        var change: [(key: String, value: JSONValue)] = [
+            ("step", .string(transition.step)),
+            ("from_state", .string(transition.from.rawValue)),
+            ("actor", actor.json),
+        ]
+        if transition.event == .reassigned {
+            change.append(("from_department", .string(previousDepartment.rawValue)))
+        }
+        change.append(contentsOf: details)
+        return audiences.sorted().map { audience in
+            event(type, for: audience, record: record, at: time, id: makeID(), change: .object(change))
+        }
+    }
+
+    /// `command.rejected` for the console that sent the command, with the reason.
+    public static func rejected(
+        commandID: String?, command: String, record: CaseRecord?, audience: EventAudience,
+        reason: String, field: String?, message: String, at time: RFC3339Timestamp, makeID: () -> String
+    ) -> CaseEvent {
+        let id = makeID()
+        var members = header(id: id, type: .commandRejected, audience: audience, at: time)
+        if let record { members.append(contentsOf: facts(of: record)) }
+        members.append(("rejection", .object([
+            ("command_id", commandID.map(JSONValue.string) ?? .null),
+            ("command", .string(command)),
+            ("reason", .string(reason)),
+            ("field", field.map(JSONValue.string) ?? .null),
+            ("message", .string(message)),
+        ])))
+        return CaseEvent(eventID: id, type: .commandRejected, audience: audience, caseID: record?.caseID,
+                         correlationID: record?.correlationID, payload: .object(members))
+    }
+
+    /// One event of `type` about `record` for `audience`, with an optional `change` object.
+    public static func event(
+        _ type: CaseEventType, for audience: EventAudience, record: CaseRecord,
+        at time: RFC3339Timestamp, id: String, change: JSONValue?
+    ) -> CaseEvent {
+        var members = header(id: id, type: type, audience: audience, at: time)
+        members.append(contentsOf: facts(of: record))
+        members.append(contentsOf: report(of: record, for: audience))
+        if let change { members.append(("change", change)) }
+        return CaseEvent(eventID: id, type: type, audience: audience, caseID: record.caseID,
+                         correlationID: record.correlationID, payload: .object(members))
+    }
+
+    private static func header(id: String, type: CaseEventType, audience: EventAudience,
+                               at time: RFC3339Timestamp) -> [(key: String, value: JSONValue)] {
+        [
+            ("event_id", .string(id)),
+            ("event_type", .string(type.rawValue)),
+            ("audience", .string(audience.rawValue)),
+            ("occurred_at", .string(time.description)),
+        ]
+    }
+
+    private static func facts(of record: CaseRecord) -> [(key: String, value: JSONValue)] {
+        var members: [(key: String, value: JSONValue)] = [
+            ("case_id", .string(record.caseID)),
+            ("case_number", .string(record.caseNumber)),
+            ("correlation_id", .string(record.correlationID)),
+            ("kind", .string(record.kind.rawValue)),
+            ("department", .string(record.department.rawValue)),
+            ("category", .string(record.category)),
+            ("secondary_categories", .array(record.secondaryCategories.map(JSONValue.string))),
+        ]
+        if let severity = record.severity { members.append(("severity", .string(severity.rawValue))) }
+        if let priority = record.priority { members.append(("priority", .string(priority.rawValue))) }
+        if let responsibility = record.responsibility {
+            members.append(("responsibility", .string(responsibility.rawValue)))
+        }
+        members.append(contentsOf: [
+            ("notify", .array(record.notify.map { .string($0.rawValue) })),
+            ("needs_triage", .bool(record.needsTriage)),
+            ("state", .string(record.state.rawValue)),
+            ("escalation_level", .number(Double(record.escalationLevel))),
+            ("postponements", .number(Double(record.postponements))),
+            ("rules_version", .string(record.rulesVersion)),
+        ])
+        return members
+    }
+
+    private static func report(of record: CaseRecord, for audience: EventAudience) -> [(key: String, value: JSONValue)] {
+        let report = record.report
+        let withheld = record.aboutOwnStaff && audience == EventAudience(record.department)
+        var contact: JSONValue = .null
+        if !withheld, let resident = report.resident {
+            contact = .object([
+                ("name", resident.name.map(JSONValue.string) ?? .null),
+                ("phone", resident.phone.map(JSONValue.string) ?? .null),
+                ("unit", resident.unit.map(JSONValue.string) ?? .null),
+            ])
+        }
+        return [
+            ("channel", .string(report.channel.rawValue)),
+            ("received_at", .string(report.receivedAt.description)),
+            ("promised_feedback_at", report.promisedFeedbackAt.map { .string($0.description) } ?? .null),
+            ("estate", report.estate.map(JSONValue.string) ?? .null),
+            ("location", report.location.map(JSONValue.string) ?? .null),
+            ("text", .string(report.text)),
+            ("attachments", .array(report.attachments.map(JSONValue.string))),
+            ("contact", contact),
+            ("contact_withheld", .bool(withheld)),
+        ]
+    }
+}
