@@ -1,0 +1,87 @@
+import CaretakerCore
+import Testing
+
+/// Random bytes and mutated messages never crash decoding or classification.
+@Suite struct FuzzTests {
+    /// SplitMix64: small, fast and reproducible.
+    struct SeededGenerator: RandomNumberGenerator {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+    }
+
+    static let seedMessage = Array("""
+        {"message_id":"f-1","kind":"repair","text":"不是漏水，是排風扇壞了，第三次反映","received_at":"2026-03-02T09:15:00+08:00","channel":"app","flags":["repeat"],"reported_times":2,"resident":{"unit":"1-1"}}
+        """.utf8)
+
+    static let alphabet: [UInt8] = Array("{}[],:\"\\0123456789-+.eEtrufalsn ".utf8) + [0xE6, 0xBC, 0x8F, 0xFF, 0xC0, 0x00]
+
+    @Test(arguments: [1, 2, 3, 4] as [UInt64])
+    func randomBytesNeverCrash(seed: UInt64) {
+        var rng = SeededGenerator(state: seed)
+        var scratch = TriageScratch()
+        var accepted = 0
+        for _ in 0..<1000 {
+            let length = Int.random(in: 0...200, using: &rng)
+            let bytes = (0..<length).map { _ in
+                Bool.random(using: &rng) ? UInt8.random(in: 0...255, using: &rng) : Self.alphabet.randomElement(using: &rng)!
+            }
+            if let message = try? IntakeMessage.decode(from: bytes) {
+                accepted += 1
+                _ = TestRules.classifier.classify(message, scratch: &scratch)
+            }
+        }
+        #expect(accepted < 1000)
+    }
+
+    @Test(arguments: [11, 12, 13, 14] as [UInt64])
+    func mutatedMessagesNeverCrash(seed: UInt64) {
+        var rng = SeededGenerator(state: seed)
+        var scratch = TriageScratch()
+        var outcomes = Set<String>()
+        for _ in 0..<1000 {
+            var bytes = Self.seedMessage
+            for _ in 0..<Int.random(in: 1...6, using: &rng) {
+                let index = Int.random(in: 0..<bytes.count, using: &rng)
+                switch Int.random(in: 0...3, using: &rng) {
+                case 0: bytes[index] = UInt8.random(in: 0...255, using: &rng)
+                case 1: bytes.remove(at: index)
+                case 2: bytes.insert(Self.alphabet.randomElement(using: &rng)!, at: index)
+                default: bytes[index] = Self.alphabet.randomElement(using: &rng)!
+                }
+                if bytes.isEmpty { bytes = [0x7B] }
+            }
+            do {
+                let message = try IntakeMessage.decode(from: bytes)
+                let decision = TestRules.classifier.classify(message, scratch: &scratch)
+                #expect(!decision.reasons.isEmpty)
+                outcomes.insert("ok")
+            } catch {
+                outcomes.insert(error.reason.rawValue)
+            }
+        }
+        #expect(outcomes.count > 2)
+    }
+
+    @Test func randomUnicodeTextClassifies() {
+        var rng = SeededGenerator(state: 99)
+        var scratch = TriageScratch()
+        for _ in 0..<2000 {
+            var text = String.UnicodeScalarView()
+            for _ in 0..<Int.random(in: 1...120, using: &rng) {
+                let value = [UInt32.random(in: 0x20...0x7E, using: &rng), UInt32.random(in: 0x4E00...0x9FFF, using: &rng),
+                             UInt32.random(in: 0xFF01...0xFF5E, using: &rng), UInt32.random(in: 0x1F300...0x1F6FF, using: &rng),
+                             UInt32.random(in: 0x20000...0x2A6DF, using: &rng)].randomElement(using: &rng)!
+                text.append(Unicode.Scalar(value)!)
+            }
+            let kind: IntakeMessage.Kind = Bool.random(using: &rng) ? .complaint : .repair
+            let decision = TestRules.classifier.classify(TestRules.message(String(text), kind: kind), scratch: &scratch)
+            #expect((decision.severity != nil) == (kind == .complaint))
+        }
+    }
+}
