@@ -22,6 +22,7 @@ extension Migration {
             needs_triage         boolean NOT NULL DEFAULT false,
             reasons              jsonb NOT NULL DEFAULT '[]',
             rules_version        text NOT NULL,
+            about_own_staff      boolean NOT NULL DEFAULT false,
             escalation_level     smallint NOT NULL DEFAULT 0,
             postponements        smallint NOT NULL DEFAULT 0 CHECK (postponements BETWEEN 0 AND 2),
             reopenings           integer NOT NULL DEFAULT 0,
@@ -32,6 +33,7 @@ extension Migration {
             resident             jsonb,
             report_text          text NOT NULL,
             flags                text[] NOT NULL DEFAULT '{}',
+            attachments          text[] NOT NULL DEFAULT '{}',
             reported_times       integer,
             received_at          timestamptz NOT NULL,
             promised_feedback_at timestamptz,
@@ -79,15 +81,18 @@ extension Migration {
             PRIMARY KEY (source, message_id)
         );
 
-        -- Events waiting to be published with confirms; a row is marked sent after its confirm.
+        -- Messages waiting to be published with confirms, in id order; a row is marked sent only
+        -- after the broker confirmed it. Events are JSON; dead letters keep their original bytes.
         CREATE TABLE outbox (
             id             bigserial PRIMARY KEY,
-            event_id       uuid NOT NULL UNIQUE,
+            message_id     text NOT NULL UNIQUE,
             exchange       text NOT NULL,
             routing_key    text NOT NULL,
             case_id        uuid,
             correlation_id text,
-            payload        jsonb NOT NULL,
+            content_type   text NOT NULL DEFAULT 'application/json',
+            headers        jsonb NOT NULL DEFAULT '{}',
+            body           bytea NOT NULL,
             created_at     timestamptz NOT NULL DEFAULT now(),
             sent_at        timestamptz,
             attempts       integer NOT NULL DEFAULT 0,

@@ -1,0 +1,15 @@
+/// Lower-case hexadecimal, for moving arbitrary bytes through JSON into `bytea`.
+enum Hex {
+    private static let digits = Array("0123456789abcdef".utf8)
+
+    /// The bytes as hex text.
+    static func encode(_ bytes: [UInt8]) -> String {
+        var out = [UInt8]()
+        out.reserveCapacity(bytes.count * 2)
+        for byte in bytes {
+            out.append(digits[Int(byte >> 4)])
+            out.append(digits[Int(byte & 0x0F)])
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+}

@@ -1,0 +1,21 @@
+import CaretakerCore
+import Postgres
+
+/// Writes outbox rows inside the caller's transaction.
+enum OutboxSQL {
+    /// Inserts `messages` in order with one statement.
+    static func insert(_ messages: [OutboxMessage], in transaction: PostgresTransaction) async throws {
+        guard !messages.isEmpty else { return }
+        let rows = PostgresJSON(rawText: JSONValue.array(messages.map(\.rowJSON)).serialized)
+        try await transaction.execute("""
+            INSERT INTO outbox (message_id, exchange, routing_key, case_id, correlation_id, content_type, headers, body)
+            SELECT r.message_id, r.exchange, r.routing_key, r.case_id, r.correlation_id, r.content_type,
+                   r.headers, decode(r.body_hex, 'hex')
+            FROM ROWS FROM (jsonb_to_recordset(\(rows)) AS (
+                message_id text, exchange text, routing_key text, case_id uuid, correlation_id text,
+                content_type text, headers jsonb, body_hex text)) WITH ORDINALITY AS r(
+                message_id, exchange, routing_key, case_id, correlation_id, content_type, headers, body_hex, n)
+            ORDER BY r.n
+            """)
+    }
+}
