@@ -12,6 +12,9 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-configuration", from: "1.4.0", traits: [.defaults, "YAML"]),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
     ],
     targets: [
         // C libraries, imported only by the two wrapper modules below.
@@ -38,8 +41,19 @@ let package = Package(
         // The domain in PostgreSQL: migrations, cases, inbox, outbox, timers.
         .target(name: "CaretakerStore", dependencies: ["CaretakerCore", "Postgres"]),
 
+        // The domain on RabbitMQ: topology, intake and command consumers, the outbox relay.
+        .target(name: "CaretakerMessaging", dependencies: ["CaretakerCore", "CaretakerStore", "AMQP", "Postgres"]),
+
         // Configuration, services and wiring.
-        .target(name: "CaretakerApp", dependencies: ["CaretakerCore", "CaretakerStore", "AMQP", "Postgres"]),
+        .target(
+            name: "CaretakerApp",
+            dependencies: [
+                "CaretakerCore", "CaretakerStore", "CaretakerMessaging", "AMQP", "Postgres",
+                .product(name: "Configuration", package: "swift-configuration"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
 
         // The one executable.
         .executableTarget(
@@ -47,6 +61,8 @@ let package = Package(
             dependencies: [
                 "CaretakerApp",
                 "CaretakerCore",
+                "CaretakerStore",
+                "Postgres",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -66,6 +82,10 @@ let package = Package(
             resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "CaretakerStoreTests", dependencies: ["CaretakerStore", "CaretakerTestSupport"]),
+        .testTarget(
+            name: "CaretakerAppTests",
+            dependencies: ["CaretakerApp", "CaretakerStore", "CaretakerTestSupport", "AMQP", "Postgres"]
+        ),
         .testTarget(name: "CaretakerCLITests", dependencies: ["CaretakerTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
