@@ -44,6 +44,14 @@ struct RulesReader {
         return text
     }
 
+    func bool(_ key: String, default fallback: Bool) throws(TriageRulesError) -> Bool {
+        guard let found = try raw(key, required: false) else { return fallback }
+        guard case .bool(let flag) = found else {
+            throw TriageRulesError(path: at(key), problem: .wrongType, message: "must be true or false, not \(found.typeName)")
+        }
+        return flag
+    }
+
     func number(_ key: String, range: ClosedRange<Double>, default fallback: Double? = nil) throws(TriageRulesError) -> Double {
         guard let found = try raw(key, required: fallback == nil) else { return fallback! }
         return try RulesReader.number(found, path: at(key), range: range)

@@ -136,6 +136,7 @@ extension TriageRules {
     private static func category(_ item: JSONValue, path: String) throws(TriageRulesError) -> Category {
         let rule = try RulesReader(item, path: path, allowedKeys: [
             "code", "name_zh", "name_en", "department", "kinds", "severity", "priority", "responsibility", "keywords", "note",
+            "about_staff",
         ])
         let code = try rule.string("code")!
         guard code.unicodeScalars.allSatisfy({ ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "_" }) else {
@@ -161,7 +162,8 @@ extension TriageRules {
             department: try rule.enumeration("department")!, kinds: kinds,
             severity: try rule.enumeration("severity")!, priority: try rule.enumeration("priority")!,
             responsibility: try rule.enumeration("responsibility", required: false),
-            keywords: keywords
+            keywords: keywords,
+            aboutStaff: try rule.bool("about_staff", default: false)
         )
     }
 }

@@ -38,6 +38,9 @@ public struct TriageRules: Sendable, Equatable {
         public var responsibility: RepairResponsibility?
         /// Phrases that are evidence for this category.
         public var keywords: [WeightedPhrase]
+        /// Whether the category is a complaint about the owning department's own staff, so that
+        /// department's console must not see who complained.
+        public var aboutStaff: Bool = false
     }
 
     /// Phrases that raise a complaint's severity to at least `severity`.

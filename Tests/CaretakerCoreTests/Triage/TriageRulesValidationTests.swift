@@ -30,6 +30,8 @@ import Testing
                path: "categories[0].name_english", problem: .unknownKey),
         Broken(name: "missing version", replace: "\"version\":", with: "\"versions\":",
                path: "versions", problem: .unknownKey),
+        Broken(name: "about_staff not a boolean", replace: "\"about_staff\": true", with: "\"about_staff\": \"yes\"",
+               path: "categories[14].about_staff", problem: .wrongType),
         Broken(name: "not JSON", replace: "{", with: "{{", path: "$", problem: .notJSON),
     ]
 
@@ -53,5 +55,7 @@ import Testing
         #expect(!rules.version.isEmpty)
         #expect(rules.categories.count >= 30)
         #expect(Set(rules.categories.map(\.department)) == Set(Department.allCases))
+        let aboutStaff = rules.categories.filter(\.aboutStaff).map(\.code)
+        #expect(aboutStaff == ["guard_conduct", "staff_conduct"])
     }
 }
