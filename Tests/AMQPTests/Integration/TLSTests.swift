@@ -1,0 +1,63 @@
+import AMQP
+import CaretakerTestSupport
+import Foundation
+import Testing
+
+extension AMQPIntegrationTests {
+    /// The TLS listener `scripts/services` configures on 127.0.0.1:56722 with a local test CA.
+    @Suite struct TLSTests {
+        static let tlsPort = 56722
+        static let caFile = TestServers.repositoryRoot.appendingPathComponent(".local/rabbitmq/tls/ca.pem").path
+
+        /// Restarts a broker that was started before the TLS listener existed.
+        private func ensureTLSListener() async throws {
+            if !TestBroker.isListening(port: UInt16(Self.tlsPort)) {
+                try await TestBroker.services("restart", "rabbitmq")
+            }
+            try #require(TestBroker.isListening(port: UInt16(Self.tlsPort)), "no TLS listener on \(Self.tlsPort)")
+        }
+
+        private func configuration(caFile: String) throws -> AMQPConfiguration {
+            var configuration = try AMQPConfiguration(
+                url: "amqps://guest:guest@localhost:\(Self.tlsPort)/%2f", heartbeat: .seconds(4),
+                tls: AMQPTLSOptions(caCertificatePath: caFile))
+            configuration.connectTimeout = .seconds(3)
+            return configuration
+        }
+
+        @Test func amqpsWithTheRightCAConnectsAndCarriesMessages() async throws {
+            guard try TestServers.available(.rabbitmq) else { return }
+            try await ensureTLSListener()
+            let connection = try await AMQPConnection.connect(configuration(caFile: Self.caFile))
+            let queue = TestBroker.uniqueName("tls")
+            try await connection.declareQueue(queue, durable: false)
+            try await connection.enableConfirms()
+            try await connection.publish(Array("{}".utf8), routingKey: queue, properties: .persistentJSON(messageID: "tls-1"))
+            let events = try await connection.waitForConfirms(timeout: .seconds(5))
+            #expect(events.contains { if case .confirmed(let c) = $0 { c.outcome == .ack } else { false } })
+            #expect(try await connection.inspectQueue(queue).messageCount == 1)
+            try await connection.deleteQueue(queue)
+            await connection.close()
+        }
+
+        @Test func amqpsWithAnUnrelatedCAFailsWithATLSError() async throws {
+            guard try TestServers.available(.rabbitmq) else { return }
+            try await ensureTLSListener()
+            await #expect {
+                _ = try await AMQPConnection.connect(configuration(caFile: "/etc/ssl/certs/ca-certificates.crt"))
+            } throws: { error in
+                (error as? AMQPError)?.kind == .tlsFailed
+            }
+        }
+
+        @Test func aMissingCAFileIsATLSError() async throws {
+            guard try TestServers.available(.rabbitmq) else { return }
+            await #expect {
+                _ = try await AMQPConnection.connect(configuration(caFile: "/nonexistent/ca.pem"))
+            } throws: { error in
+                let error = error as? AMQPError
+                return error?.kind == .tlsFailed && error?.context.contains("CA file") == true
+            }
+        }
+    }
+}
