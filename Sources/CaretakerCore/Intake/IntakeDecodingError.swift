@@ -1,4 +1,7 @@
-/// Why an intake message was rejected: which field, what problem, and a safe human message.
+/// The field-level error of every inbound contract (intake messages and console commands).
+public typealias ContractError = IntakeDecodingError
+
+/// Why an intake message (or a console command) was rejected: which field, what problem, and a safe human message.
 ///
 /// Neither `description` nor `message` ever quotes a value from the message, so the error can be
 /// logged and returned to the sender without leaking a resident's text, name or phone number.
@@ -33,6 +36,8 @@ public struct IntakeDecodingError: Error, Sendable, Equatable, CustomStringConve
         case duplicateValue = "duplicate_value"
         /// An attachment is not an http(s) URL.
         case invalidURL = "invalid_url"
+        /// An id that must be a UUID (e.g. a command's `case_id`) is not one.
+        case invalidUUID = "invalid_uuid"
     }
 
     /// The field path, e.g. `text`, `resident.phone`, `flags[1]`; empty for whole-message problems.
@@ -41,7 +46,7 @@ public struct IntakeDecodingError: Error, Sendable, Equatable, CustomStringConve
     public var reason: Reason
     /// A sentence for people; never contains the message's values.
     public var message: String
-    /// The message id when it could be read before the problem was found.
+    /// The message id (a command's `command_id`) when it could be read before the problem was found.
     public var messageID: String?
 
     /// Creates an error.

@@ -16,27 +16,7 @@ extension IntakeMessage {
     /// reason; required fields are checked in the order of the contract.
     public static func decode<Bytes: Collection>(from bytes: Bytes) throws(IntakeDecodingError) -> IntakeMessage
     where Bytes.Element == UInt8 {
-        guard bytes.count <= maximumMessageBytes else {
-            throw IntakeDecodingError(field: "", reason: .messageTooLarge,
-                                      message: "message is larger than \(maximumMessageBytes) bytes")
-        }
-        let value: JSONValue
-        do {
-            value = try JSONParser.parse(bytes)
-        } catch {
-            switch error.kind {
-            case .invalidUTF8:
-                throw IntakeDecodingError(field: "", reason: .invalidUTF8, message: error.description)
-            case .duplicateKey:
-                throw IntakeDecodingError(field: error.key, reason: .duplicateField, message: "field appears more than once")
-            case .syntax, .tooDeep:
-                throw IntakeDecodingError(field: "", reason: .notJSON, message: error.description)
-            }
-        }
-        guard case .object = value else {
-            throw IntakeDecodingError(field: "", reason: .notObject, message: "message must be a JSON object, not \(value.typeName)")
-        }
-        return try decode(object: value)
+        try decode(object: FieldReader.parseObject(bytes, maximumBytes: maximumMessageBytes))
     }
 
     /// Decodes from an already parsed JSON object.
@@ -86,6 +66,32 @@ struct FieldReader {
         return id
     }
 
+    /// Parses a whole message that must be one JSON object of at most `maximumBytes` bytes.
+    static func parseObject<Bytes: Collection>(_ bytes: Bytes, maximumBytes: Int) throws(IntakeDecodingError) -> JSONValue
+    where Bytes.Element == UInt8 {
+        guard bytes.count <= maximumBytes else {
+            throw IntakeDecodingError(field: "", reason: .messageTooLarge,
+                                      message: "message is larger than \(maximumBytes) bytes")
+        }
+        let value: JSONValue
+        do {
+            value = try JSONParser.parse(bytes)
+        } catch {
+            switch error.kind {
+            case .invalidUTF8:
+                throw IntakeDecodingError(field: "", reason: .invalidUTF8, message: error.description)
+            case .duplicateKey:
+                throw IntakeDecodingError(field: error.key, reason: .duplicateField, message: "field appears more than once")
+            case .syntax, .tooDeep:
+                throw IntakeDecodingError(field: "", reason: .notJSON, message: error.description)
+            }
+        }
+        guard case .object = value else {
+            throw IntakeDecodingError(field: "", reason: .notObject, message: "message must be a JSON object, not \(value.typeName)")
+        }
+        return value
+    }
+
     func fail(_ field: String, _ reason: IntakeDecodingError.Reason, _ message: String) -> IntakeDecodingError {
         IntakeDecodingError(field: field, reason: reason, message: message)
     }
@@ -105,12 +111,13 @@ struct FieldReader {
         return text
     }
 
-    func enumeration<E: RawRepresentable & CaseIterable>(_ field: String) throws(IntakeDecodingError) -> E where E.RawValue == String {
-        guard let value = object[field] else { throw fail(field, .missing, "required field is missing") }
-        guard case .string(let raw) = value else { throw fail(field, .wrongType, "must be a string, not \(value.typeName)") }
+    func enumeration<E: RawRepresentable & CaseIterable>(_ field: String, in container: JSONValue? = nil, path: String? = nil) throws(IntakeDecodingError) -> E where E.RawValue == String {
+        let name = path ?? field
+        guard let value = (container ?? object)[field] else { throw fail(name, .missing, "required field is missing") }
+        guard case .string(let raw) = value else { throw fail(name, .wrongType, "must be a string, not \(value.typeName)") }
         guard let parsed = E(rawValue: raw) else {
             let allowed = E.allCases.map(\.rawValue).joined(separator: ", ")
-            throw fail(field, .unknownValue, "must be one of: \(allowed)")
+            throw fail(name, .unknownValue, "must be one of: \(allowed)")
         }
         return parsed
     }
@@ -127,8 +134,11 @@ struct FieldReader {
         return stamp
     }
 
-    func integer(_ field: String, range: ClosedRange<Int>) throws(IntakeDecodingError) -> Int? {
-        guard let value = object[field] else { return nil }
+    func integer(_ field: String, required: Bool = false, range: ClosedRange<Int>) throws(IntakeDecodingError) -> Int? {
+        guard let value = object[field] else {
+            if required { throw fail(field, .missing, "required field is missing") }
+            return nil
+        }
         guard case .number(let number) = value else { throw fail(field, .wrongType, "must be an integer, not \(value.typeName)") }
         guard number.rounded() == number, number >= Double(range.lowerBound), number <= Double(range.upperBound) else {
             throw fail(field, .outOfRange, "must be an integer from \(range.lowerBound) to \(range.upperBound)")
