@@ -69,9 +69,10 @@ extension AMQPConnection {
     /// connection close from the broker, a missed heartbeat or a socket failure throws an
     /// ``AMQPError`` (with the reply code) and leaves the connection failed.
     public func nextEvent(timeout: Duration) throws -> AMQPEvent {
+        let deadline = ContinuousClock.now + timeout
         while true {
-            let deadline = ContinuousClock.now + timeout
-            if let event = try readOne(timeout: timeout) { return event }
+            let remaining = max(.milliseconds(1), deadline - ContinuousClock.now)
+            if let event = try readOne(timeout: remaining) { return event }
             if ContinuousClock.now >= deadline { return .timeout }
         }
     }

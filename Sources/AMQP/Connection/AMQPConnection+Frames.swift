@@ -15,9 +15,9 @@ extension AMQPConnection {
         let method = frame.payload.method
         switch method.id {
         case CARETAKER_BASIC_ACK:
-            let ack = decoded(method, as: amqp_basic_ack_t.self, context: context)
+            let ack = try decoded(method, as: amqp_basic_ack_t.self, context: context)()
             guard var tracker = confirms else { return nil }
-            let confirmation = tracker.handleAck(deliveryTag: try ack().delivery_tag, multiple: try ack().multiple != 0)
+            let confirmation = tracker.handleAck(deliveryTag: ack.delivery_tag, multiple: ack.multiple != 0)
             confirms = tracker
             return .confirmed(confirmation)
         case CARETAKER_BASIC_NACK:
