@@ -42,7 +42,13 @@ let package = Package(
         .target(name: "CaretakerStore", dependencies: ["CaretakerCore", "Postgres"]),
 
         // The domain on RabbitMQ: topology, intake and command consumers, the outbox relay.
-        .target(name: "CaretakerMessaging", dependencies: ["CaretakerCore", "CaretakerStore", "AMQP", "Postgres"]),
+        .target(
+            name: "CaretakerMessaging",
+            dependencies: [
+                "CaretakerCore", "CaretakerStore", "AMQP", "Postgres",
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
 
         // Configuration, services and wiring.
         .target(
@@ -82,6 +88,10 @@ let package = Package(
             resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "CaretakerStoreTests", dependencies: ["CaretakerStore", "CaretakerTestSupport"]),
+        .testTarget(
+            name: "CaretakerMessagingTests",
+            dependencies: ["CaretakerMessaging", "CaretakerStore", "CaretakerApp", "CaretakerTestSupport", "AMQP", "Postgres"]
+        ),
         .testTarget(
             name: "CaretakerAppTests",
             dependencies: ["CaretakerApp", "CaretakerStore", "CaretakerTestSupport", "AMQP", "Postgres"]

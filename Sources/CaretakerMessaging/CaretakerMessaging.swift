@@ -1,2 +1,0 @@
-/// The RabbitMQ side of Caretaker: topology, consumers and the outbox relay.
-public enum CaretakerMessaging {}

@@ -1,0 +1,140 @@
+import AMQP
+import CaretakerCore
+import CaretakerStore
+import Logging
+import Postgres
+
+/// Consumes `caretaker.intake`: decode, classify, record a batch in one transaction, commit,
+/// then ack the batch with one `multiple` ack.
+///
+/// Nothing is lost and nothing is created twice: deliveries are acked only after their
+/// transaction committed; a redelivery finds its message id in the inbox. Bad messages are
+/// recorded and dead-lettered with the reason; a database or broker outage stops consumption
+/// and is retried with backoff, never turned into dead letters.
+public final class IntakeConsumer: Sendable {
+    let settings: IntakeConsumerSettings
+    let triage: IntakeTriage
+    let recorder: IntakeRecorder
+    let database: PostgresConnection
+    let now: @Sendable () -> RFC3339Timestamp
+    let signal: OutboxSignal
+    let logger: Logger
+    /// Counters for metrics and readiness.
+    public let statistics = IntakeStatistics()
+
+    /// Creates a consumer that records through `database` (a connection it may use alone).
+    public init(settings: IntakeConsumerSettings, triage: IntakeTriage, recorder: IntakeRecorder = IntakeRecorder(),
+                database: PostgresConnection, now: @escaping @Sendable () -> RFC3339Timestamp,
+                signal: OutboxSignal, logger: Logger) {
+        self.settings = settings
+        self.triage = triage
+        self.recorder = recorder
+        self.database = database
+        self.now = now
+        self.signal = signal
+        self.logger = logger
+    }
+
+    /// Runs until `stop` is raised: connects, declares, consumes; reconnects after failures.
+    ///
+    /// On stop, the batch in flight is committed and acked; deliveries prefetched but not yet
+    /// recorded are released by closing the connection, so the broker hands them to another
+    /// instance (or this one after a restart).
+    public func run(stop: StopFlag) async {
+        var outage = OutageLog(dependency: "rabbitmq", component: "intake")
+        while !stop.isRaised {
+            let connection: AMQPConnection
+            do {
+                connection = try await AMQPConnection.connect(settings.amqp)
+                try await prepare(connection)
+            } catch {
+                let failures = outage.failed(error, logger: logger)
+                statistics.setConsuming(false)
+                await stop.sleep(settings.reconnect.delay(afterFailures: failures))
+                continue
+            }
+            outage.recovered(logger: logger)
+            statistics.setConsuming(true)
+            logger.info("consuming intake", metadata: ["queue": "\(Topology.intakeQueue)"])
+            do {
+                try await consume(on: connection, stop: stop)
+            } catch {
+                let failures = outage.failed(error, logger: logger)
+                statistics.setConsuming(false)
+                statistics.countReconnect()
+                await connection.close()
+                await stop.sleep(settings.reconnect.delay(afterFailures: failures))
+                continue
+            }
+            statistics.setConsuming(false)
+            await connection.close()
+        }
+    }
+
+    private func prepare(_ connection: AMQPConnection) async throws {
+        let settings = self.settings
+        try await Self.prepare(connection, settings: settings)
+    }
+
+    private static func prepare(_ connection: isolated AMQPConnection, settings: IntakeConsumerSettings) throws {
+        try settings.topology.declare(on: connection)
+        try connection.setPrefetch(count: settings.prefetch)
+        try connection.consume(queue: Topology.intakeQueue)
+    }
+
+    private func consume(on connection: AMQPConnection, stop: StopFlag) async throws {
+        var scratch = TriageScratch()
+        var carried: [AMQPDelivery] = []
+        while !stop.isRaised {
+            var batch = carried
+            carried = []
+            batch += try await Self.collect(on: connection, upTo: settings.batchSize - batch.count,
+                                            linger: settings.batchLinger, waitForFirst: batch.isEmpty)
+            guard let last = batch.last else { continue }
+            let started = ContinuousClock.now
+            let items = batch.map { triage.item(for: $0, scratch: &scratch) }
+            guard let outcomes = try await recordRetrying(items, deliveries: batch, connection: connection,
+                                                          carried: &carried, stop: stop) else { return }
+            try await connection.ack(last.deliveryTag, multiple: true)
+            signal.notify()
+            statistics.record(outcomes, redelivered: batch.filter(\.redelivered).count,
+                              elapsed: ContinuousClock.now - started)
+            for (delivery, outcome) in zip(batch, outcomes) where outcome == .rejected {
+                logger.warning("intake message rejected", metadata: [
+                    "message_id": "\(delivery.properties.messageID ?? "-")", "routing_key": "\(delivery.routingKey)",
+                ])
+            }
+        }
+    }
+
+    /// Takes deliveries until `limit` or until `linger` has passed since the first one.
+    private static func collect(on connection: isolated AMQPConnection, upTo limit: Int, linger: Duration,
+                                waitForFirst: Bool) throws -> [AMQPDelivery] {
+        var batch: [AMQPDelivery] = []
+        guard limit > 0 else { return batch }
+        if waitForFirst {
+            guard let first = try delivery(from: connection.nextEvent(timeout: .milliseconds(250))) else { return batch }
+            batch.append(first)
+        }
+        let deadline = ContinuousClock.now + linger
+        while batch.count < limit {
+            let remaining = deadline - ContinuousClock.now
+            guard remaining > .zero else { break }
+            let event = try connection.nextEvent(timeout: remaining)
+            if case .timeout = event { break }
+            if let next = try delivery(from: event) { batch.append(next) }
+        }
+        return batch
+    }
+
+    /// The delivery in `event`, `nil` for events without one; a cancelled consumer throws so
+    /// the connection is rebuilt and consumption restarts.
+    private static func delivery(from event: AMQPEvent) throws -> AMQPDelivery? {
+        switch event {
+        case .delivery(let delivery): return delivery
+        case .consumerCancelled(let tag):
+            throw AMQPError(.channelClosed, context: "intake consumer \(tag) cancelled by the broker")
+        default: return nil
+        }
+    }
+}

@@ -1,0 +1,58 @@
+import CaretakerStore
+import Synchronization
+
+/// What the intake consumer has done, for metrics and readiness checks.
+public final class IntakeStatistics: Sendable {
+    private let consuming = Atomic<Bool>(false)
+    private let counters = Mutex<Counters>(Counters())
+
+    /// A snapshot of the counters.
+    public struct Counters: Sendable, Equatable {
+        /// Deliveries recorded (created, duplicate or rejected) and acked.
+        public var acked = 0
+        /// Cases created.
+        public var created = 0
+        /// Deliveries whose message id was already processed.
+        public var duplicates = 0
+        /// Deliveries recorded as rejected and dead-lettered.
+        public var deadLettered = 0
+        /// Deliveries the broker marked as redelivered.
+        public var redelivered = 0
+        /// Batches committed.
+        public var batches = 0
+        /// Broker reconnects after a failure.
+        public var reconnects = 0
+        /// Total time spent decoding, classifying and committing batches, in seconds.
+        public var processingSeconds = 0.0
+    }
+
+    /// Creates zeroed statistics.
+    public init() {}
+
+    /// Whether the consumer is connected and consuming.
+    public var isConsuming: Bool { consuming.load(ordering: .acquiring) }
+
+    /// The counters now.
+    public var snapshot: Counters { counters.withLock { $0 } }
+
+    func setConsuming(_ value: Bool) { consuming.store(value, ordering: .releasing) }
+
+    func countReconnect() { counters.withLock { $0.reconnects += 1 } }
+
+    func record(_ outcomes: [IntakeOutcome], redelivered: Int, elapsed: Duration) {
+        counters.withLock { counters in
+            counters.batches += 1
+            counters.acked += outcomes.count
+            counters.redelivered += redelivered
+            let (seconds, attoseconds) = elapsed.components
+            counters.processingSeconds += Double(seconds) + Double(attoseconds) / 1e18
+            for outcome in outcomes {
+                switch outcome {
+                case .created: counters.created += 1
+                case .duplicate: counters.duplicates += 1
+                case .rejected: counters.deadLettered += 1
+                }
+            }
+        }
+    }
+}

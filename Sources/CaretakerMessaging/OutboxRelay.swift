@@ -1,0 +1,140 @@
+import AMQP
+import CaretakerStore
+import Logging
+import Postgres
+
+/// Publishes outbox rows with publisher confirms and `mandatory`, in id order, and marks each
+/// row sent only after the broker confirmed it.
+///
+/// After a crash or a reconnect, whatever was not confirmed is still unsent in the table and is
+/// published again: delivery is at least once, and consumers deduplicate on `message_id`.
+public final class OutboxRelay: Sendable {
+    /// How the relay connects and paces itself.
+    public struct Settings: Sendable {
+        /// The broker connection (its own, in confirm mode).
+        public var amqp: AMQPConfiguration
+        /// The most rows claimed and published per transaction.
+        public var batchSize: Int
+        /// How often to look at the table when nothing signalled new rows.
+        public var pollInterval: Duration
+        /// How long to wait for the broker's confirms of one batch.
+        public var confirmTimeout: Duration
+        /// Backoff between reconnect attempts.
+        public var reconnect: AMQPReconnectPolicy
+
+        /// Creates settings.
+        public init(amqp: AMQPConfiguration, batchSize: Int = 256, pollInterval: Duration = .milliseconds(50),
+                    confirmTimeout: Duration = .seconds(10),
+                    reconnect: AMQPReconnectPolicy = AMQPReconnectPolicy(maximumDelay: .seconds(5))) {
+            self.amqp = amqp
+            self.batchSize = max(1, batchSize)
+            self.pollInterval = pollInterval
+            self.confirmTimeout = confirmTimeout
+            self.reconnect = reconnect
+        }
+    }
+
+    let settings: Settings
+    let database: PostgresConnection
+    let signal: OutboxSignal
+    let logger: Logger
+    let store = OutboxStore()
+    /// Counters for metrics and readiness.
+    public let statistics = OutboxStatistics()
+
+    /// Creates a relay that reads the outbox through `database` (a connection it may use alone).
+    public init(settings: Settings, database: PostgresConnection, signal: OutboxSignal, logger: Logger) {
+        self.settings = settings
+        self.database = database
+        self.signal = signal
+        self.logger = logger
+    }
+
+    /// Publishes until `stop` is raised, then keeps going until the outbox is empty (the flush
+    /// on shutdown) or the surrounding task is cancelled.
+    public func run(stop: StopFlag) async {
+        var broker = OutageLog(dependency: "rabbitmq", component: "relay")
+        var storage = OutageLog(dependency: "postgres", component: "relay")
+        var connection: AMQPConnection?
+        var failures = 0
+        while !Task.isCancelled {
+            do {
+                if connection == nil {
+                    let fresh = try await AMQPConnection.connect(settings.amqp)
+                    try await fresh.enableConfirms()
+                    connection = fresh
+                    broker.recovered(logger: logger)
+                }
+                let claimed = try await relayBatch(on: connection!)
+                storage.recovered(logger: logger)
+                failures = 0
+                if claimed == settings.batchSize { continue }
+                if stop.isRaised, claimed == 0, try await store.backlog(on: database) == 0 { break }
+                await signal.wait(timeout: stop.isRaised ? .milliseconds(20) : settings.pollInterval)
+            } catch let error as PostgresError {
+                failures = storage.failed(error, logger: logger)
+                try? await Task.sleep(for: settings.reconnect.delay(afterFailures: failures))
+            } catch {
+                failures = broker.failed(error, logger: logger)
+                statistics.countReconnect()
+                await connection?.close()
+                connection = nil
+                try? await Task.sleep(for: settings.reconnect.delay(afterFailures: failures))
+            }
+        }
+        await connection?.close()
+    }
+
+    /// Claims, publishes and settles one batch; returns how many rows it claimed.
+    func relayBatch(on connection: AMQPConnection) async throws -> Int {
+        let timeout = settings.confirmTimeout
+        let statistics = statistics
+        return try await store.relay(limit: settings.batchSize, on: database) { rows in
+            let results = try await Self.publish(rows, on: connection, confirmTimeout: timeout)
+            statistics.record(results)
+            return results
+        }
+    }
+
+    /// Publishes `rows` persistent and `mandatory`, waits for every confirm, and says what
+    /// happened to each row.
+    static func publish(_ rows: [OutboxRow], on connection: isolated AMQPConnection,
+                        confirmTimeout: Duration) throws -> [Int64: OutboxResult] {
+        var rowByTag: [UInt64: Int64] = [:]
+        var rowByMessageID: [String: Int64] = [:]
+        for row in rows {
+            let message = row.message
+            var headers = AMQPTable()
+            for (key, value) in message.headers.sorted(by: { $0.key < $1.key }) { headers[key] = .string(value) }
+            let properties = AMQPMessageProperties(
+                contentType: message.contentType, headers: headers.isEmpty ? nil : headers,
+                deliveryMode: .persistent, correlationID: message.correlationID, messageID: message.messageID,
+                appID: "caretaker")
+            let tag = try connection.publish(message.body, exchange: message.exchange, routingKey: message.routingKey,
+                                             mandatory: true, properties: properties)
+            rowByTag[tag] = row.id
+            rowByMessageID[message.messageID] = row.id
+        }
+        var results: [Int64: OutboxResult] = [:]
+        for event in try connection.waitForConfirms(untilAtMost: 0, timeout: confirmTimeout) {
+            switch event {
+            case .confirmed(let confirmation):
+                for tag in confirmation.deliveryTags {
+                    guard let id = rowByTag[tag] else { continue }
+                    if case .nack = confirmation.outcome {
+                        results[id] = .refused(reason: "nacked by the broker")
+                    } else if results[id] == nil {
+                        results[id] = .confirmed
+                    }
+                }
+            case .returned(let returned):
+                if let id = returned.messageID.flatMap({ rowByMessageID[$0] }) {
+                    results[id] = .returned(reason: "returned \(returned.replyCode) \(returned.replyText)")
+                }
+            default:
+                continue
+            }
+        }
+        return results
+    }
+}

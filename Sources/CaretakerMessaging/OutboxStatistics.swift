@@ -1,0 +1,39 @@
+import CaretakerStore
+import Synchronization
+
+/// What the outbox relay has done, for metrics.
+public final class OutboxStatistics: Sendable {
+    private let counters = Mutex<Counters>(Counters())
+
+    /// A snapshot of the counters.
+    public struct Counters: Sendable, Equatable {
+        /// Rows the broker confirmed.
+        public var confirmed = 0
+        /// Rows the broker confirmed but could not route (no queue bound).
+        public var returned = 0
+        /// Rows the broker refused; they stay unsent and are retried.
+        public var refused = 0
+        /// Broker reconnects after a failure.
+        public var reconnects = 0
+    }
+
+    /// Creates zeroed statistics.
+    public init() {}
+
+    /// The counters now.
+    public var snapshot: Counters { counters.withLock { $0 } }
+
+    func countReconnect() { counters.withLock { $0.reconnects += 1 } }
+
+    func record(_ results: [Int64: OutboxResult]) {
+        counters.withLock { counters in
+            for result in results.values {
+                switch result {
+                case .confirmed: counters.confirmed += 1
+                case .returned: counters.returned += 1
+                case .refused: counters.refused += 1
+                }
+            }
+        }
+    }
+}
