@@ -11,7 +11,7 @@ import Darwin
 /// on its own dedicated thread, so libpq (which forbids concurrent use of one `PGconn`) is always
 /// called from that one thread. `deinit` closes the connection.
 final class ConnectionHandle {
-    private let pointer: OpaquePointer
+    let pointer: OpaquePointer
 
     private init(pointer: OpaquePointer) { self.pointer = pointer }
 
@@ -119,7 +119,7 @@ final class ConnectionHandle {
     }
 
     /// Converts a result into a ``PostgresResult`` (clearing it) or throws the error it reports.
-    private func take(_ result: OpaquePointer?) throws(PostgresError) -> PostgresResult {
+    func take(_ result: OpaquePointer?) throws(PostgresError) -> PostgresResult {
         guard let result else { throw failure(for: nil) }
         defer { PQclear(result) }
         switch PQresultStatus(result) {
@@ -187,7 +187,7 @@ final class ConnectionHandle {
     }
 
     /// Lays the values out as NUL-terminated strings in one buffer and passes libpq an array of pointers.
-    private static func withParameterPointers<R>(
+    static func withParameterPointers<R>(
         _ values: [String?], _ body: (UnsafePointer<UnsafePointer<CChar>?>?) -> R
     ) -> R {
         var storage: [UInt8] = []

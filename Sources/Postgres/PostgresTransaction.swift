@@ -18,6 +18,11 @@ public struct PostgresTransaction: Sendable {
         try await connection.query(query, inTransaction: id).affectedRows
     }
 
+    /// Runs several statements of the transaction in one round trip; see ``PostgresConnection/pipeline(_:)``.
+    public func pipeline(_ queries: [SQLQuery]) async throws -> [PostgresResult] {
+        try await connection.pipeline(queries, inTransaction: id)
+    }
+
     /// Runs `body` inside a savepoint: its failure rolls back only its own statements.
     public func withSavepoint<Value: Sendable>(_ body: sending (PostgresTransaction) async throws -> Value) async throws -> Value {
         try await connection.withTransaction(body)
