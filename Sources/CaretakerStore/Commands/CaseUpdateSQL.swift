@@ -1,0 +1,29 @@
+import CaretakerCore
+import Postgres
+
+/// Writes an accepted command's effect on a case row inside the caller's transaction.
+enum CaseUpdateSQL {
+    /// Stores `record`'s state, routing, counters and feedback date; sets `satisfaction` when
+    /// given (a follow-up), `closed_at` (cleared again by a reopening) and `updated_at`.
+    static func update(_ record: CaseRecord, satisfaction: Int?, closedAt: RFC3339Timestamp?, now: RFC3339Timestamp,
+                       in transaction: PostgresTransaction) async throws {
+        let updated = try await transaction.execute("""
+            UPDATE cases SET
+                state = \(record.state.rawValue),
+                department = \(record.department.rawValue),
+                category = \(record.category),
+                needs_triage = \(record.needsTriage),
+                postponements = \(record.postponements),
+                reopenings = \(record.reopenings),
+                promised_feedback_at = \(record.report.promisedFeedbackAt?.description)::timestamptz,
+                satisfaction = coalesce(\(satisfaction)::smallint, satisfaction),
+                closed_at = \(closedAt?.description)::timestamptz,
+                updated_at = \(now.description)::timestamptz
+            WHERE case_id = \(record.caseID)::uuid
+            """)
+        guard updated == 1 else {
+            throw PostgresError(kind: .usage, code: .misuse, table: "cases",
+                                reason: "the locked case row was not updated (\(updated) rows)")
+        }
+    }
+}

@@ -1,0 +1,177 @@
+import CaretakerCore
+import Foundation
+import Postgres
+
+/// Applies one console command to its case in one PostgreSQL transaction: the inbox entry, the
+/// case row, its history step, the events for every audience, and whatever the observers add.
+///
+/// Idempotent by `command_id`: a command already in the inbox does nothing and comes back as
+/// `.duplicate`. A refused command (unknown case, out of order, a third postponement, …) also
+/// takes its inbox entry, leaves the case untouched and tells the actor's console why; to retry,
+/// the console sends a new command id. A malformed body is kept in `rejected_messages`,
+/// dead-lettered and answered with `command.rejected`. The caller acks the delivery only after
+/// this returns, i.e. after the commit; a thrown error is a database failure worth retrying.
+public struct CommandProcessor: Sendable {
+    /// The `source` of commands in `inbox` and `rejected_messages`.
+    public static let source = "command"
+
+    private let makeID: @Sendable () -> String
+    private let observers: [any CaseTransitionObserver]
+
+    /// Creates a processor.
+    ///
+    /// - Parameters:
+    ///   - makeID: makes event and dead-letter ids (random lower-case UUIDs by default).
+    ///   - observers: run inside the transaction of every accepted command (e.g. SLA timers).
+    public init(makeID: @escaping @Sendable () -> String = { UUID().uuidString.lowercased() },
+                observers: [any CaseTransitionObserver] = []) {
+        self.makeID = makeID
+        self.observers = observers
+    }
+
+    /// Decodes and applies one delivery from `caretaker.commands` in a transaction of its own.
+    ///
+    /// - Parameters:
+    ///   - body: the message body as received.
+    ///   - routingKey: the delivery's routing key, which names the command.
+    ///   - amqpMessageID: the AMQP `message_id`, recorded for a malformed body without a readable `command_id`.
+    ///   - now: the worker's clock (rejection events, `updated_at`).
+    public func apply(body: [UInt8], routingKey: String, amqpMessageID: String?, now: RFC3339Timestamp,
+                      on connection: PostgresConnection) async throws -> CommandOutcome {
+        try await connection.withTransaction { transaction in
+            try await apply(body: body, routingKey: routingKey, amqpMessageID: amqpMessageID, now: now, in: transaction)
+        }
+    }
+
+    /// Decodes and applies one delivery inside the caller's transaction.
+    public func apply(body: [UInt8], routingKey: String, amqpMessageID: String?, now: RFC3339Timestamp,
+                      in transaction: PostgresTransaction) async throws -> CommandOutcome {
+        let command: ConsoleCommand
+        do {
+            command = try ConsoleCommand.decode(from: body, routingKey: routingKey)
+        } catch {
+            try await recordMalformed(error, body: body, routingKey: routingKey, amqpMessageID: amqpMessageID,
+                                      now: now, in: transaction)
+            return .malformed(error)
+        }
+        return try await apply(command, now: now, in: transaction)
+    }
+
+    /// Applies an already decoded command inside the caller's transaction.
+    public func apply(_ command: ConsoleCommand, now: RFC3339Timestamp,
+                      in transaction: PostgresTransaction) async throws -> CommandOutcome {
+        guard try await claimInbox(command.commandID, in: transaction) else { return .duplicate }
+        guard let record = try await CaseLoader.load(command.caseReference, forUpdate: true, in: transaction) else {
+            try await refuse(command, record: nil, .unknownCase,
+                             message: "no case matches \(command.caseReference)", now: now, in: transaction)
+            return .rejected(.unknownCase)
+        }
+        switch CaseLifecycle.apply(command.action, to: record.snapshot) {
+        case .failure(let rejection):
+            try await refuse(command, record: record, .lifecycle(rejection.reason), message: rejection.message,
+                             now: now, in: transaction)
+            return .rejected(.lifecycle(rejection.reason))
+        case .success(let transition):
+            let after = try await recordTransition(command, transition, on: record, now: now, in: transaction)
+            return .applied(caseNumber: after.caseNumber, state: after.state)
+        }
+    }
+
+    /// Updates the case, appends its history step, queues its events and runs the observers.
+    private func recordTransition(_ command: ConsoleCommand, _ transition: CaseTransition, on before: CaseRecord,
+                        now: RFC3339Timestamp, in transaction: PostgresTransaction) async throws -> CaseRecord {
+        var after = before
+        after.snapshot = transition.snapshot
+        var satisfaction: Int?
+        switch command.action {
+        case .postpone(let until, _):
+            after.report.promisedFeedbackAt = until
+        case .followUp(let score, _):
+            satisfaction = score
+        case .reassign:
+            after.needsTriage = false
+        default:
+            break
+        }
+        try await CaseUpdateSQL.update(after, satisfaction: satisfaction,
+                                       closedAt: after.state == .closed ? command.at : nil, now: now, in: transaction)
+        try await HistoryEntry.insert([
+            HistoryEntry(caseID: after.caseID, step: transition.step, fromState: transition.from, toState: after.state,
+                         actor: command.actor, occurredAt: command.at, sourceID: command.commandID,
+                         details: Self.historyDetails(command.action, before: before, after: after)),
+        ], in: transaction)
+        let events = CaseEvents.transition(
+            transition, record: after, previousDepartment: before.department, actor: command.actor,
+            details: command.action.details, at: command.at, makeID: makeID)
+        try await OutboxSQL.insert(events.map(OutboxMessage.init), in: transaction)
+        try await settleInbox(command.commandID, caseID: after.caseID, outcome: "applied", in: transaction)
+        let applied = AppliedTransition(command: command, transition: transition, before: before, after: after, now: now)
+        for observer in observers {
+            try await observer.caseTransitionApplied(applied, in: transaction)
+        }
+        return after
+    }
+
+    /// The history step's details: the command's fields plus what they changed.
+    static func historyDetails(_ action: CaseAction, before: CaseRecord,
+                               after: CaseRecord) -> [(key: String, value: JSONValue)] {
+        var details = action.details
+        switch action {
+        case .postpone:
+            details.append(("postponement", .number(Double(after.postponements))))
+            details.append(("previous_promised_feedback_at",
+                            before.report.promisedFeedbackAt.map { .string($0.description) } ?? .null))
+        case .reopen:
+            details.append(("reopening", .number(Double(after.reopenings))))
+        case .reassign:
+            details.append(("from_department", .string(before.department.rawValue)))
+            details.append(("from_category", .string(before.category)))
+        default:
+            break
+        }
+        return details
+    }
+
+    /// Answers a refused command with `command.rejected` to the actor's console; the case is untouched.
+    private func refuse(_ command: ConsoleCommand, record: CaseRecord?, _ refusal: CommandRefusal, message: String,
+                        now: RFC3339Timestamp, in transaction: PostgresTransaction) async throws {
+        let event = CaseEvents.rejected(
+            commandID: command.commandID, command: command.name, record: record, audience: command.actor.audience,
+            reason: refusal.code, field: nil, message: message, at: now, makeID: makeID)
+        try await OutboxSQL.insert([OutboxMessage(event)], in: transaction)
+        try await settleInbox(command.commandID, caseID: record?.caseID, outcome: "rejected:\(refusal.code)",
+                              in: transaction)
+    }
+
+    /// Keeps a malformed body with its reason, dead-letters it, and tells the sender's console
+    /// (customer service when the actor could not be read).
+    private func recordMalformed(_ error: CommandDecodingError, body: [UInt8], routingKey: String,
+                                 amqpMessageID: String?, now: RFC3339Timestamp,
+                                 in transaction: PostgresTransaction) async throws {
+        let rejected = RejectedMessage(
+            source: Self.source, messageID: error.commandID ?? amqpMessageID, routingKey: routingKey, body: body,
+            field: error.field, reason: error.reason.rawValue, detail: error.message)
+        let event = CaseEvents.rejected(
+            commandID: error.commandID, command: routingKey, record: nil,
+            audience: error.actor?.audience ?? .customerService, reason: error.reason.rawValue,
+            field: error.field.isEmpty ? nil : error.field, message: error.message, at: now, makeID: makeID)
+        try await RejectedMessageSQL.insert([rejected], in: transaction)
+        try await OutboxSQL.insert([rejected.deadLetter(id: makeID()), OutboxMessage(event)], in: transaction)
+    }
+
+    /// Takes the command's inbox entry; false when another delivery of it already did.
+    private func claimInbox(_ commandID: String, in transaction: PostgresTransaction) async throws -> Bool {
+        try await transaction.execute("""
+            INSERT INTO inbox (source, message_id, outcome) VALUES ('command', \(commandID), 'processing')
+            ON CONFLICT DO NOTHING
+            """) == 1
+    }
+
+    private func settleInbox(_ commandID: String, caseID: String?, outcome: String,
+                             in transaction: PostgresTransaction) async throws {
+        try await transaction.execute("""
+            UPDATE inbox SET outcome = \(outcome), case_id = \(caseID)::uuid
+            WHERE source = 'command' AND message_id = \(commandID)
+            """)
+    }
+}

@@ -1,0 +1,357 @@
+import CaretakerCore
+import CaretakerStore
+import CaretakerTestSupport
+import Foundation
+import Postgres
+import Testing
+
+/// A scratch database with the schema, cases created through `IntakeRecorder`, and helpers that
+/// send command bodies the way a console publishes them and read back what they did.
+struct CommandScenario {
+    static let now = RFC3339Timestamp("2026-11-02T12:00:00+08:00")!
+    static let technician = #"{"id":"E1024","name":"李师傅","role":"technician","audience":"engineering"}"#
+    static let guardLead = #"{"id":"S0007","name":"赵队长","role":"supervisor","audience":"security"}"#
+    static let receptionist = #"{"id":"C0311","name":"陈小姐","role":"receptionist","audience":"customer_service"}"#
+
+    let database: ScratchDatabase
+    let connection: PostgresConnection
+    let processor: CommandProcessor
+
+    static func start(_ purpose: String, observers: [any CaseTransitionObserver] = []) async throws -> CommandScenario {
+        let database = try await ScratchDatabase.create(purpose)
+        let connection = try await database.connect()
+        _ = try await MigrationRunner().migrate(on: connection)
+        return CommandScenario(database: database, connection: connection, processor: CommandProcessor(observers: observers))
+    }
+
+    func finish() async throws {
+        await connection.close()
+        try await database.drop()
+    }
+
+    /// Creates a repair (engineering, lighting) or a complaint (security, major, notify management
+    /// and leadership) the way the intake consumer does; returns its id and number.
+    func createCase(_ kind: IntakeMessage.Kind, messageID: String = UUID().uuidString) async throws -> (id: String, number: String) {
+        let message = IntakeMessage(
+            messageID: messageID, kind: kind, text: kind == .repair ? "楼道灯不亮" : "保安态度差",
+            receivedAt: RFC3339Timestamp("2026-11-02T08:55:00+08:00")!, channel: .hotline, estate: "翠湖苑",
+            resident: .init(name: "王小明", phone: "13800001234", unit: "3-2-1201"), location: "3栋2单元",
+            flags: kind == .complaint ? [.repeat] : [], reportedTimes: kind == .complaint ? 2 : nil,
+            promisedFeedbackAt: RFC3339Timestamp("2026-11-03T18:00:00+08:00")!,
+            attachments: ["https://img.example.com/1.jpg"])
+        let decision = kind == .repair
+            ? TriageDecision(department: .engineering, category: "lighting", priority: .general,
+                             responsibility: .free, reasons: ["lighting: 灯"], rulesVersion: "test")
+            : TriageDecision(department: .security, category: "guard_conduct", severity: .major,
+                             notify: [.management, .leadership], reasons: ["guard_conduct: 保安"], rulesVersion: "test")
+        let outcomes = try await IntakeRecorder().record(
+            [.report(message, decision, aboutOwnStaff: kind == .complaint)], now: Self.now, on: connection)
+        guard case .created(let id, let number) = outcomes.first else { throw ScenarioError.notCreated }
+        return (id, number)
+    }
+
+    /// A command body as a console writes it; `fields` are JSON texts, `nil` removes a field.
+    static func body(id: String, caseID: String?, caseNumber: String? = nil, actor: String? = technician,
+                     at: String = "2026-11-02T10:00:00+08:00", _ fields: [String: String?] = [:]) -> [UInt8] {
+        var members: [String: String] = ["command_id": "\"\(id)\"", "at": "\"\(at)\""]
+        if let caseID { members["case_id"] = "\"\(caseID)\"" }
+        if let caseNumber { members["case_number"] = "\"\(caseNumber)\"" }
+        if let actor { members["actor"] = actor }
+        for (key, value) in fields { members[key] = value }
+        return Array(("{" + members.sorted { $0.key < $1.key }.map { "\"\($0.key)\":\($0.value)" }
+            .joined(separator: ",") + "}").utf8)
+    }
+
+    /// Sends `command` for the case `caseID` with a fresh command id unless one is given.
+    @discardableResult
+    func send(_ command: String, to caseID: String, id: String = UUID().uuidString, actor: String = technician,
+              _ fields: [String: String?] = [:]) async throws -> CommandOutcome {
+        try await send(bytes: Self.body(id: id, caseID: caseID, actor: actor, fields), routingKey: command)
+    }
+
+    func send(bytes: [UInt8], routingKey: String, amqpMessageID: String? = "amqp-1") async throws -> CommandOutcome {
+        try await processor.apply(body: bytes, routingKey: routingKey, amqpMessageID: amqpMessageID,
+                                  now: Self.now, on: connection)
+    }
+
+    struct Step: Equatable, CustomStringConvertible {
+        var step: String
+        var from: String?
+        var to: String
+        var actor: String
+        var description: String { "\(step) \(from ?? "-")→\(to) by \(actor)" }
+    }
+
+    func history(_ caseID: String) async throws -> [Step] {
+        try await connection.query("""
+            SELECT step, from_state, to_state, actor_id FROM case_history WHERE case_id = \(caseID)::uuid ORDER BY id
+            """).map {
+            Step(step: try $0.decode("step"), from: try $0.decode("from_state"), to: try $0.decode("to_state"),
+                 actor: try $0.decode("actor_id"))
+        }
+    }
+
+    func lastHistoryDetails(_ caseID: String) async throws -> JSONValue {
+        let text = try await connection.query("""
+            SELECT details::text FROM case_history WHERE case_id = \(caseID)::uuid ORDER BY id DESC LIMIT 1
+            """).single().decode(0, as: String.self)
+        return try JSONParser.parse(Array(text.utf8))
+    }
+
+    func column<Value: PostgresDecodable>(_ name: String, of caseID: String, as type: Value.Type) async throws -> Value {
+        try await connection.query("""
+            SELECT \(unsafeRaw: name) FROM cases WHERE case_id = \(caseID)::uuid
+            """).single().decode(0, as: type)
+    }
+
+    func outboxCount() async throws -> Int {
+        try await connection.query("SELECT count(*)::int8 FROM outbox").single().decode(0, as: Int.self)
+    }
+
+    /// The routing keys of outbox rows after row `after`, in order.
+    func outboxKeys(after: Int) async throws -> [String] {
+        try await connection.query("SELECT routing_key FROM outbox WHERE id > \(after) ORDER BY id")
+            .map { try $0.decode(0, as: String.self) }
+    }
+
+    /// The JSON body of the newest outbox row on `caretaker.events`.
+    func lastEvent() async throws -> JSONValue {
+        let text = try await connection.query("""
+            SELECT convert_from(body, 'UTF8') FROM outbox WHERE exchange = 'caretaker.events' ORDER BY id DESC LIMIT 1
+            """).single().decode(0, as: String.self)
+        return try JSONParser.parse(Array(text.utf8))
+    }
+
+    func maxOutboxID() async throws -> Int {
+        try await connection.query("SELECT coalesce(max(id), 0)::int8 FROM outbox").single().decode(0, as: Int.self)
+    }
+
+    enum ScenarioError: Error { case notCreated }
+}
+
+/// The rejection a `command.rejected` event carries.
+func rejection(_ event: JSONValue) -> (reason: String?, field: String?, command: String?) {
+    func text(_ value: JSONValue?) -> String? {
+        if case .string(let text)? = value { return text }
+        return nil
+    }
+    let body = event["rejection"]
+    return (text(body?["reason"]), text(body?["field"]), text(body?["command"]))
+}
+
+@Suite(.serialized) struct CommandProcessorTests {
+    @Test func aThirdPostponementIsRefusedAndLeavesTheCaseAlone() async throws {
+        guard try TestServers.available(.postgres) else { return }
+        let scenario = try await CommandScenario.start("cmd_postpone")
+        let repair = try await scenario.createCase(.repair)
+        for (index, until) in ["2026-11-04T18:00:00+08:00", "2026-11-06T18:00:00+08:00"].enumerated() {
+            let outcome = try await scenario.send("postpone", to: repair.id, ["until": "\"\(until)\"", "reason": "\"等配件\""])
+            #expect(outcome == .applied(caseNumber: repair.number, state: .dispatched))
+            #expect(try await scenario.column("postponements", of: repair.id, as: Int.self) == index + 1)
+            let promised = try await scenario.column("promised_feedback_at", of: repair.id, as: Date.self)
+            #expect(promised.timeIntervalSince1970 == Double(RFC3339Timestamp(until)!.secondsSinceEpoch))
+        }
+        let details = try await scenario.lastHistoryDetails(repair.id)
+        #expect(details["postponement"] == .number(2))
+        #expect(details["previous_promised_feedback_at"] == .string("2026-11-04T10:00:00Z"))
+        let historyBefore = try await scenario.history(repair.id)
+        let outboxBefore = try await scenario.maxOutboxID()
+
+        let third = try await scenario.send("postpone", to: repair.id,
+                                            ["until": "\"2026-11-08T18:00:00+08:00\"", "reason": "\"还要等\""])
+        #expect(third == .rejected(.lifecycle(.postponeLimitReached)))
+        #expect(try await scenario.column("postponements", of: repair.id, as: Int.self) == 2)
+        #expect(try await scenario.history(repair.id) == historyBefore)
+        #expect(try await scenario.outboxKeys(after: outboxBefore) == ["engineering.command.rejected"])
+        let event = try await scenario.lastEvent()
+        #expect(rejection(event).reason == "postpone_limit_reached")
+        #expect(rejection(event).command == "postpone")
+        #expect(event["case_number"] == .string(repair.number))
+        #expect(event["contact"] == nil)
+        try await scenario.finish()
+    }
+
+    @Test func anOutOfOrderCommandIsRefusedWithInvalidForState() async throws {
+        guard try TestServers.available(.postgres) else { return }
+        let scenario = try await CommandScenario.start("cmd_order")
+        let repair = try await scenario.createCase(.repair)
+        let complaint = try await scenario.createCase(.complaint)
+        let outboxBefore = try await scenario.maxOutboxID()
+        #expect(try await scenario.send("complete", to: repair.id) == .rejected(.lifecycle(.invalidForState)))
+        #expect(try await scenario.send("arrive", to: complaint.id, actor: CommandScenario.guardLead)
+            == .rejected(.lifecycle(.notForKind)))
+        #expect(try await scenario.column("state", of: repair.id, as: String.self) == "dispatched")
+        #expect(try await scenario.history(repair.id).count == 1)
+        #expect(try await scenario.history(complaint.id).count == 1)
+        #expect(try await scenario.outboxKeys(after: outboxBefore)
+            == ["engineering.command.rejected", "security.command.rejected"])
+        let outcomes = try await scenario.connection.query(
+            "SELECT outcome FROM inbox WHERE source = 'command' ORDER BY processed_at, outcome"
+        ).map { try $0.decode(0, as: String.self) }
+        #expect(outcomes.sorted() == ["rejected:invalid_for_state", "rejected:not_for_kind"])
+        try await scenario.finish()
+    }
+
+    @Test func theSameCommandIDTwiceIsAppliedOnce() async throws {
+        guard try TestServers.available(.postgres) else { return }
+        let scenario = try await CommandScenario.start("cmd_dupe")
+        let repair = try await scenario.createCase(.repair)
+        #expect(try await scenario.send("accept", to: repair.id, id: "cmd-accept-1")
+            == .applied(caseNumber: repair.number, state: .accepted))
+        let outbox = try await scenario.outboxCount()
+        #expect(try await scenario.send("accept", to: repair.id, id: "cmd-accept-1") == .duplicate)
+        // Even as a different command the id is taken: it names one action of one console.
+        #expect(try await scenario.send("arrive", to: repair.id, id: "cmd-accept-1") == .duplicate)
+        #expect(try await scenario.history(repair.id).map(\.step) == ["created", "accept"])
+        #expect(try await scenario.outboxCount() == outbox)
+        #expect(try await scenario.column("state", of: repair.id, as: String.self) == "accepted")
+        try await scenario.finish()
+    }
+
+    @Test func concurrentDeliveriesOfOneCommandApplyItOnce() async throws {
+        guard try TestServers.available(.postgres) else { return }
+        let scenario = try await CommandScenario.start("cmd_race")
+        let repair = try await scenario.createCase(.repair)
+        let body = CommandScenario.body(id: "cmd-race", caseID: repair.id, ["until": "\"2026-11-04T18:00:00+08:00\"", "reason": "\"等\""])
+        let connections = [try await scenario.database.connect(), try await scenario.database.connect(),
+                           try await scenario.database.connect()]
+        let outcomes = try await withThrowingTaskGroup(of: CommandOutcome.self) { group in
+            for connection in connections {
+                group.addTask {
+                    try await CommandProcessor().apply(body: body, routingKey: "postpone", amqpMessageID: nil,
+                                                       now: CommandScenario.now, on: connection)
+                }
+            }
+            return try await group.reduce(into: [CommandOutcome]()) { $0.append($1) }
+        }
+        #expect(outcomes.filter { $0 == .duplicate }.count == 2)
+        #expect(outcomes.contains(.applied(caseNumber: repair.number, state: .dispatched)))
+        #expect(try await scenario.column("postponements", of: repair.id, as: Int.self) == 1)
+        for connection in connections { await connection.close() }
+        try await scenario.finish()
+    }
+
+    @Test func aCommandMayNameTheCaseByNumber() async throws {
+        guard try TestServers.available(.postgres) else { return }
+        let scenario = try await CommandScenario.start("cmd_number")
+        let repair = try await scenario.createCase(.repair)
+        let other = try await scenario.createCase(.repair)
+        let byNumber = CommandScenario.body(id: "by-number", caseID: nil, caseNumber: repair.number)
+        #expect(try await scenario.send(bytes: byNumber, routingKey: "accept")
+            == .applied(caseNumber: repair.number, state: .accepted))
+        #expect(try await scenario.column("state", of: other.id, as: String.self) == "dispatched")
+        // An id and a number that name different cases match nothing.
+        let mismatched = CommandScenario.body(id: "mismatch", caseID: other.id, caseNumber: repair.number)
+        #expect(try await scenario.send(bytes: mismatched, routingKey: "accept") == .rejected(.unknownCase))
+        #expect(try await scenario.column("state", of: other.id, as: String.self) == "dispatched")
+        try await scenario.finish()
+    }
+
+    @Test func anUnknownCaseIsRefusedToTheActorsConsole() async throws {
+        guard try TestServers.available(.postgres) else { return }
+        let scenario = try await CommandScenario.start("cmd_unknown")
+        let missing = "0b6e3c52-3f1d-4f7a-9a51-2d1c7e0f4a10"
+        #expect(try await scenario.send("accept", to: missing, id: "cmd-x", actor: CommandScenario.guardLead)
+            == .rejected(.unknownCase))
+        #expect(try await scenario.outboxKeys(after: 0) == ["security.command.rejected"])
+        let event = try await scenario.lastEvent()
+        #expect(rejection(event).reason == "unknown_case")
+        #expect(event["case_id"] == nil)
+        let inbox = try await scenario.connection.query("SELECT outcome, case_id::text FROM inbox").single()
+        #expect(try inbox.decode("outcome", as: String.self) == "rejected:unknown_case")
+        #expect(inbox.isNull("case_id"))
+        try await scenario.finish()
+    }
+
+    struct Malformed: CustomTestStringConvertible, Sendable {
+        var name: String
+        var routingKey: String
+        var body: [UInt8]
+        var field: String
+        var reason: String
+        var audience: String
+        var commandID: String?
+        var testDescription: String { name }
+    }
+
+    static let caseID = "0b6e3c52-3f1d-4f7a-9a51-2d1c7e0f4a10"
+    static let malformed: [Malformed] = [
+        Malformed(name: "bad JSON", routingKey: "accept", body: Array(#"{"command_id": "c-1", "#.utf8),
+                  field: "", reason: "not_json", audience: "customer_service", commandID: nil),
+        Malformed(name: "missing actor", routingKey: "accept",
+                  body: CommandScenario.body(id: "c-2", caseID: caseID, actor: nil),
+                  field: "actor", reason: "missing", audience: "customer_service", commandID: "c-2"),
+        Malformed(name: "satisfaction 9", routingKey: "follow_up",
+                  body: CommandScenario.body(id: "c-3", caseID: caseID, actor: CommandScenario.guardLead, ["satisfaction": "9"]),
+                  field: "satisfaction", reason: "out_of_range", audience: "security", commandID: "c-3"),
+        Malformed(name: "invalid UTF-8", routingKey: "reply", body: [0x7B, 0xFF, 0xFE, 0x27, 0x3B, 0x7D],
+                  field: "", reason: "invalid_utf8", audience: "customer_service", commandID: nil),
+        Malformed(name: "unknown command", routingKey: "approve",
+                  body: CommandScenario.body(id: "c-5", caseID: caseID, actor: CommandScenario.receptionist),
+                  field: "command", reason: "unknown_value", audience: "customer_service", commandID: "c-5"),
+    ]
+
+    @Test(arguments: malformed)
+    func aMalformedCommandIsKeptDeadLetteredAndAnswered(_ row: Malformed) async throws {
+        guard try TestServers.available(.postgres) else { return }
+        let scenario = try await CommandScenario.start("cmd_malformed")
+        let outcome = try await scenario.send(bytes: row.body, routingKey: row.routingKey, amqpMessageID: "amqp-9")
+        guard case .malformed(let error) = outcome else {
+            Issue.record("expected malformed, got \(outcome)")
+            try await scenario.finish()
+            return
+        }
+        #expect(error.field == row.field)
+        #expect(error.reason.rawValue == row.reason)
+
+        let stored = try await scenario.connection.query(
+            "SELECT source, message_id, routing_key, body, field, reason FROM rejected_messages").single()
+        #expect(try stored.decode("source", as: String.self) == "command")
+        #expect(try stored.decode("message_id", as: String.self) == (row.commandID ?? "amqp-9"))
+        #expect(try stored.decode("routing_key", as: String.self) == row.routingKey)
+        #expect(try stored.decode("body", as: Data.self) == Data(row.body))
+        #expect(try stored.decode("field", as: String.self) == row.field)
+        #expect(try stored.decode("reason", as: String.self) == row.reason)
+
+        let outbox = try await scenario.connection.query("SELECT exchange, routing_key, headers::text FROM outbox ORDER BY id")
+        #expect(outbox.count == 2)
+        #expect(try outbox[0].decode("exchange", as: String.self) == "caretaker.dead-letters")
+        #expect(try outbox[0].decode("routing_key", as: String.self) == "command")
+        #expect(try outbox[0].decode("headers", as: String.self).contains(#""x-caretaker-reason": "\#(row.reason)""#))
+        #expect(try outbox[1].decode("routing_key", as: String.self) == "\(row.audience).command.rejected")
+        let event = try await scenario.lastEvent()
+        #expect(rejection(event).reason == row.reason)
+        #expect(rejection(event).field == (row.field.isEmpty ? nil : row.field))
+        #expect(try await scenario.connection.query("SELECT count(*)::int8 FROM inbox").single().decode(0, as: Int.self) == 0)
+        try await scenario.finish()
+    }
+
+    @Test func reassignMovesTheCaseAndTellsBothDepartmentsAndCustomerService() async throws {
+        guard try TestServers.available(.postgres) else { return }
+        let scenario = try await CommandScenario.start("cmd_reassign")
+        let repair = try await scenario.createCase(.repair)
+        try await scenario.send("accept", to: repair.id)
+        let outboxBefore = try await scenario.maxOutboxID()
+        let outcome = try await scenario.send("reassign", to: repair.id, actor: CommandScenario.receptionist,
+                                              ["department": "\"security\"", "category": "\"parking\"", "reason": "\"车辆刮擦属护管\""])
+        #expect(outcome == .applied(caseNumber: repair.number, state: .dispatched))
+        #expect(try await scenario.column("department", of: repair.id, as: String.self) == "security")
+        #expect(try await scenario.column("category", of: repair.id, as: String.self) == "parking")
+        #expect(try await scenario.outboxKeys(after: outboxBefore)
+            == ["engineering.case.reassigned", "security.case.reassigned", "customer_service.case.reassigned"])
+        let event = try await scenario.lastEvent()
+        #expect(event["department"] == .string("security"))
+        #expect(event["change"]?["from_department"] == .string("engineering"))
+        #expect(event["change"]?["reason"] == .string("车辆刮擦属护管"))
+        let details = try await scenario.lastHistoryDetails(repair.id)
+        #expect(details["from_department"] == .string("engineering"))
+        #expect(details["from_category"] == .string("lighting"))
+        #expect(try await scenario.history(repair.id).last
+            == CommandScenario.Step(step: "reassign", from: "accepted", to: "dispatched", actor: "C0311"))
+        // Back to the department it already has: refused.
+        #expect(try await scenario.send("reassign", to: repair.id, actor: CommandScenario.receptionist,
+                                        ["department": "\"security\"", "reason": "\"再派\""])
+            == .rejected(.lifecycle(.sameDepartment)))
+        try await scenario.finish()
+    }
+}
