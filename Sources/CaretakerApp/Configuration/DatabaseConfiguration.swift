@@ -1,0 +1,55 @@
+import Configuration
+import Postgres
+
+/// How the worker reaches PostgreSQL (the `postgres` section).
+public struct DatabaseConfiguration: Sendable, Equatable {
+    /// The database URL, `postgres://` or `postgresql://`; may hold a password, so it is secret.
+    public var url: String
+    /// How long connecting may take.
+    public var connectTimeout: Duration
+
+    /// Creates a configuration; the defaults reach the database `scripts/services up` starts.
+    public init(url: String = "postgresql://caretaker@127.0.0.1:55432/caretaker", connectTimeout: Duration = .seconds(5)) {
+        self.url = url
+        self.connectTimeout = connectTimeout
+    }
+
+    /// Reads and validates the section from a reader scoped to `postgres`.
+    ///
+    /// ## Configuration keys
+    /// - `url` (string, secret, default `postgresql://caretaker@127.0.0.1:55432/caretaker`): scheme
+    ///   `postgres` or `postgresql`; any libpq URL (`?sslmode=…` and other parameters allowed).
+    /// - `connect_timeout_seconds` (int, 2–3600, default 5): connect timeout; libpq's minimum is 2.
+    ///
+    /// - Throws: ``ConfigurationError`` naming the key (relative to `postgres`) and the problem.
+    public init(config: ConfigReader) throws(ConfigurationError) {
+        let reader = SettingReader(config: config)
+        url = try reader.string("url", isSecret: true)
+        guard url.hasPrefix("postgres://") || url.hasPrefix("postgresql://") else {
+            throw ConfigurationError(key: "url", problem: "scheme must be postgres:// or postgresql://")
+        }
+        do {
+            _ = try PostgresConfiguration(url)
+        } catch {
+            // libpq's message may quote the URL, so only the generic reason is shown.
+            throw ConfigurationError(key: "url", problem: "is not a valid PostgreSQL URL")
+        }
+        connectTimeout = try reader.seconds("connect_timeout_seconds", in: 2...3600)
+    }
+
+    /// The settings for a ``PostgresConnection``; `applicationName` shows in `pg_stat_activity`.
+    public func postgresConfiguration(applicationName: String) throws -> PostgresConfiguration {
+        var configuration = try PostgresConfiguration(url)
+        configuration.connectTimeout = connectTimeout
+        configuration.applicationName = applicationName
+        return configuration
+    }
+
+    /// The section's keys and values, for rendering and the defaults provider.
+    public var entries: [ConfigurationEntry] {
+        [
+            ConfigurationEntry("url", .string(url), isSecret: true),
+            ConfigurationEntry("connect_timeout_seconds", .int(connectTimeout.wholeSeconds)),
+        ]
+    }
+}
