@@ -60,9 +60,13 @@ extension PostgresConnection {
         return try run(query)
     }
 
-    private func withSavepoint<Value: Sendable>(
+    /// Runs `body` inside a savepoint of the transaction `id`, refusing a handle that outlived it.
+    func withSavepoint<Value: Sendable>(
         id: UInt64, _ body: (PostgresTransaction) async throws -> Value
     ) async throws -> Value {
+        guard activeTransaction == id else {
+            throw PostgresError.usage("transaction handle used after its transaction ended")
+        }
         savepointDepth += 1
         defer { savepointDepth -= 1 }
         let name = "caretaker_sp\(savepointDepth)"

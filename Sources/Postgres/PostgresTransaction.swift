@@ -25,6 +25,6 @@ public struct PostgresTransaction: Sendable {
 
     /// Runs `body` inside a savepoint: its failure rolls back only its own statements.
     public func withSavepoint<Value: Sendable>(_ body: sending (PostgresTransaction) async throws -> Value) async throws -> Value {
-        try await connection.withTransaction(body)
+        try await connection.withSavepoint(id: id, body)
     }
 }
