@@ -24,7 +24,7 @@ public struct IntakeTriage: Sendable {
             return .report(message, decision, aboutOwnStaff: aboutOwnStaff)
         } catch {
             return .rejected(RejectedMessage(
-                source: "intake", messageID: error.messageID ?? amqpMessageID, routingKey: routingKey, body: body,
+                source: "intake", messageID: amqpMessageID ?? error.messageID, routingKey: routingKey, body: body,
                 field: error.field, reason: error.reason.rawValue, detail: error.message))
         }
     }

@@ -1,15 +1,16 @@
-import CaretakerTestSupport
 import Foundation
 import Postgres
 
 /// A database of its own for one test, created on the local server and dropped afterwards, so
 /// migration tests start from an empty schema and never touch each other's tables.
-struct ScratchDatabase {
-    let name: String
-    let url: String
+public struct ScratchDatabase: Sendable {
+    /// The database's name.
+    public let name: String
+    /// A URL that connects to it.
+    public let url: String
 
     /// Creates an empty database named after `purpose` plus a random suffix.
-    static func create(_ purpose: String) async throws -> ScratchDatabase {
+    public static func create(_ purpose: String) async throws -> ScratchDatabase {
         let name = "caretaker_test_\(purpose)_\(UInt32.random(in: 0...UInt32.max))"
         let admin = try await PostgresConnection.connect(TestServers.postgresURL)
         defer { Task { await admin.close() } }
@@ -20,12 +21,12 @@ struct ScratchDatabase {
     }
 
     /// Opens a connection to the scratch database.
-    func connect() async throws -> PostgresConnection {
+    public func connect() async throws -> PostgresConnection {
         try await PostgresConnection.connect(url)
     }
 
     /// Drops the database, closing whatever sessions are still attached.
-    func drop() async throws {
+    public func drop() async throws {
         let admin = try await PostgresConnection.connect(TestServers.postgresURL)
         try await admin.execute("DROP DATABASE IF EXISTS \(SQLIdentifier(name)) WITH (FORCE)")
         await admin.close()

@@ -1,0 +1,114 @@
+import AMQP
+import CaretakerCore
+import CaretakerMessaging
+import CaretakerTestSupport
+import Postgres
+import Testing
+
+@Suite(.serialized) struct IntakePipelineTests {
+    @Test func aThousandReportsBecomeAThousandCasesEachAnnouncedToItsAudiences() async throws {
+        guard try TestServers.available(.postgres, .rabbitmq) else { return }
+        let harness = try await PipelineHarness.start("thousand")
+        try await harness.waitUntilConsuming()
+        let hotline = try await harness.hotline()
+        try await harness.publish(HotlineTraffic.reports(1_000, prefix: "thousand"), on: hotline)
+
+        try await eventually("1,000 cases", timeout: .seconds(60)) {
+            try await harness.count("SELECT count(*)::int8 FROM cases") == 1_000
+        }
+        try await eventually("outbox drained", timeout: .seconds(60)) {
+            try await harness.count("SELECT count(*)::int8 FROM outbox WHERE sent_at IS NULL") == 0
+        }
+        // Every case reached customer service, and its own department unless that is customer service.
+        let expected = try await harness.admin.query("""
+            SELECT department, count(*)::int8 AS n FROM cases GROUP BY department
+            """)
+        var byAudience: [String: Int] = [:]
+        for row in expected {
+            byAudience[try row.decode("department", as: String.self), default: 0] += try row.decode("n", as: Int.self)
+        }
+        byAudience["customer_service", default: 0] = 1_000
+        let leadership = try await harness.count("SELECT count(*)::int8 FROM cases WHERE 'leadership' = ANY(notify)")
+        byAudience["leadership"] = leadership
+        for (audience, count) in byAudience {
+            let queue = "caretaker.events.\(audience)"
+            let depth = try await hotline.inspectQueue(queue).messageCount
+            #expect(Int(depth) == count, "queue \(queue)")
+        }
+        let createdEvents = try await harness.count("""
+            SELECT count(*)::int8 FROM outbox WHERE routing_key LIKE '%.case.created' AND sent_at IS NOT NULL
+            """)
+        #expect(createdEvents == byAudience.values.reduce(0, +) + (try await harness.count(
+            "SELECT count(*)::int8 FROM cases WHERE 'management' = ANY(notify)")))
+        #expect(harness.consumer.statistics.snapshot.created == 1_000)
+        await hotline.close()
+        try await harness.shutDown()
+    }
+
+    @Test func theSameMessageThreeTimesMakesOneCase() async throws {
+        guard try TestServers.available(.postgres, .rabbitmq) else { return }
+        let harness = try await PipelineHarness.start("thrice")
+        try await harness.waitUntilConsuming()
+        let hotline = try await harness.hotline()
+        let report = HotlineTraffic.reports(1, prefix: "thrice")[0]
+        for _ in 0..<3 { try await harness.publish([report], on: hotline) }
+        try await eventually("three deliveries settled", timeout: .seconds(30)) {
+            harness.consumer.statistics.snapshot.acked == 3
+        }
+        #expect(try await harness.count("SELECT count(*)::int8 FROM cases") == 1)
+        #expect(harness.consumer.statistics.snapshot.duplicates == 2)
+        await hotline.close()
+        try await harness.shutDown()
+    }
+
+    @Test func fiftyMalformedMessagesAreDeadLetteredWithReasonsAndTheRestRecorded() async throws {
+        guard try TestServers.available(.postgres, .rabbitmq) else { return }
+        let harness = try await PipelineHarness.start("malformed")
+        try await harness.waitUntilConsuming()
+        let hotline = try await harness.hotline()
+        let good = HotlineTraffic.reports(1_000, prefix: "mixed")
+        let bad = HotlineTraffic.malformed(prefix: "mixed")
+        var traffic = good
+        for (index, item) in bad.enumerated() {
+            traffic.insert((item.routingKey, item.body, item.messageID), at: index * 20)
+        }
+        try await harness.publish(traffic, on: hotline)
+
+        try await eventually("all 1,050 settled", timeout: .seconds(60)) {
+            harness.consumer.statistics.snapshot.acked == 1_050
+        }
+        try await eventually("outbox drained", timeout: .seconds(60)) {
+            try await harness.count("SELECT count(*)::int8 FROM outbox WHERE sent_at IS NULL") == 0
+        }
+        #expect(try await harness.count("SELECT count(*)::int8 FROM cases") == 1_000)
+        #expect(try await harness.count("SELECT count(*)::int8 FROM rejected_messages") == 50)
+        let reasons = try await harness.admin.query("SELECT reason, count(*)::int8 AS n FROM rejected_messages GROUP BY reason")
+        var byReason: [String: Int] = [:]
+        for row in reasons { byReason[try row.decode("reason", as: String.self)] = try row.decode("n", as: Int.self) }
+        var expected: [String: Int] = [:]
+        for item in bad { expected[item.reason, default: 0] += 1 }
+        #expect(byReason == expected)
+        #expect(try await hotline.inspectQueue(Topology.deadLetterQueue).messageCount == 50)
+
+        // The dead letters carry the reason in a header, and the original bytes.
+        let reader = try await AMQPConnection.connect(AMQPConfiguration(url: harness.vhost.url))
+        try await reader.consume(queue: Topology.deadLetterQueue)
+        var seen = 0
+        while seen < 50 {
+            guard case .delivery(let letter) = try await reader.nextEvent(timeout: .seconds(5)) else { break }
+            let id = letter.properties.headers?["x-original-message-id"]
+            let original = bad.first { item in id == .string(item.messageID ?? "") }
+            #expect(original != nil)
+            if let original {
+                #expect(letter.properties.headers?["x-caretaker-reason"] == .string(original.reason))
+                #expect(letter.body == original.body)
+            }
+            try await reader.ack(letter.deliveryTag)
+            seen += 1
+        }
+        #expect(seen == 50)
+        await reader.close()
+        await hotline.close()
+        try await harness.shutDown()
+    }
+}
