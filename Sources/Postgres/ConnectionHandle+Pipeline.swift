@@ -1,4 +1,4 @@
-import CLibPQ
+internal import CLibPQ
 
 /// One request sent in a pipeline.
 enum PipelineCommand {

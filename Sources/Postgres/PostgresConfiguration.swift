@@ -1,4 +1,4 @@
-import CLibPQ
+internal import CLibPQ
 
 /// How to reach a PostgreSQL server, and how the connection behaves.
 ///

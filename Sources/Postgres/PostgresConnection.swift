@@ -1,4 +1,4 @@
-import DedicatedThread
+internal import DedicatedThread
 import Synchronization
 
 /// One PostgreSQL session, as an actor pinned to a thread of its own so that libpq's blocking
