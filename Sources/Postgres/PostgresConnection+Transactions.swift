@@ -31,6 +31,8 @@ extension PostgresConnection {
             return try await withSavepoint(id: active, body)
         }
         await waitForTurn()
+        // Reconnect (if needed) before the transaction starts: inside one, a lost session is final.
+        _ = try connectedHandle()
         let id = beginExclusive()
         defer { endExclusive() }
         try runControl("BEGIN ISOLATION LEVEL \(isolation.rawValue)" + (readOnly ? " READ ONLY" : ""))

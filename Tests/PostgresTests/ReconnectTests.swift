@@ -64,6 +64,25 @@ extension PostgresIntegration {
             #expect(try await connection.query("SELECT \("回来了") AS v").single().decode("v", as: String.self) == "回来了")
         }
 
+        @Test func transactionsAloneRecoverAfterARestart() async throws {
+            guard try TestServers.available(.postgres) else { return }
+            let connection = try await PostgresIntegration.connect()
+            let table = PostgresIntegration.uniqueTable("reconnect_only_tx")
+            try await connection.execute("CREATE TABLE \(table) (k text)")
+            try ServerControl.services("restart", "postgres")
+            let lost = await #expect(throws: PostgresError.self) {
+                try await connection.withTransaction { tx in try await tx.execute("INSERT INTO \(table) VALUES (\("lost"))") }
+            }
+            #expect(lost?.isTransient == true)
+            let inserted = try await connection.withTransaction { tx in
+                try await tx.execute("INSERT INTO \(table) VALUES (\("kept"))")
+            }
+            #expect(inserted == 1)
+            #expect(await connection.reconnectCount == 1)
+            #expect(try await PostgresIntegration.count(table, on: connection) == 1)
+            try await connection.execute("DROP TABLE \(table)")
+        }
+
         @Test func transactionIsNotContinuedOnANewSession() async throws {
             guard try TestServers.available(.postgres) else { return }
             let connection = try await PostgresIntegration.connect()
