@@ -7,6 +7,23 @@ import Testing
 
 /// Refusals, duplicates, lookups by number, malformed bodies and reassignment, each on a fresh database.
 @Suite(.serialized) struct CommandProcessorTests {
+    @Test func outcomesDescribeThemselvesWithoutTheCommandsText() throws {
+        #expect(CommandOutcome.applied(caseNumber: "BX-20261102-000001", state: .onSite).description
+            == "applied BX-20261102-000001 on_site")
+        #expect(CommandOutcome.rejected(.lifecycle(.postponeLimitReached)).description == "rejected postpone_limit_reached")
+        #expect(CommandOutcome.rejected(.unknownCase).description == "rejected unknown_case")
+        let body = CommandScenario.body(id: "c-1", caseID: Self.caseID, ["note": "\"\(String(repeating: "住户13800001234", count: 200))\""])
+        do {
+            _ = try ConsoleCommand.decode(from: body, routingKey: "reply")
+            Issue.record("accepted a note that is too long")
+        } catch {
+            let text = CommandOutcome.malformed(error).description
+            #expect(text.hasPrefix("malformed note: too_long"))
+            #expect(!text.contains("13800001234"))
+            #expect(!text.contains("李师傅"))
+        }
+    }
+
     @Test func aThirdPostponementIsRefusedAndLeavesTheCaseAlone() async throws {
         guard try TestServers.available(.postgres) else { return }
         let scenario = try await CommandScenario.start("cmd_postpone")

@@ -1,7 +1,9 @@
 import CaretakerCore
 
 /// What applying one console command did; the consumer acks the delivery after any of them.
-public enum CommandOutcome: Sendable, Equatable {
+///
+/// The description is safe to log: case numbers, states and reason codes, never the command's text.
+public enum CommandOutcome: Sendable, Equatable, CustomStringConvertible {
     /// The case moved on: its number and the state it is in now.
     case applied(caseNumber: String, state: CaseState)
     /// The command was understood but refused; the actor's console got a `command.rejected` event.
@@ -11,6 +13,16 @@ public enum CommandOutcome: Sendable, Equatable {
     /// The body broke the command contract; it was recorded in `rejected_messages`, dead-lettered,
     /// and the sender's console (or customer service) got a `command.rejected` event.
     case malformed(CommandDecodingError)
+
+    /// `applied <number> <state>`, `rejected <code>`, `duplicate` or `malformed <field>: <reason>: <message>`.
+    public var description: String {
+        switch self {
+        case .applied(let number, let state): "applied \(number) \(state.rawValue)"
+        case .rejected(let refusal): "rejected \(refusal.code)"
+        case .duplicate: "duplicate"
+        case .malformed(let error): "malformed \(error.description)"
+        }
+    }
 }
 
 /// Why a well-formed command was refused.
