@@ -24,7 +24,7 @@ extension IntakeConsumer {
                 let failures = outage.failed(error, logger: logger)
                 if stop.isRaised { return nil }
                 let delay = min(settings.reconnect.delay(afterFailures: failures), .seconds(2))
-                carried += try await Self.keepAlive(connection, for: delay)
+                carried += try await serviceHeartbeats(on: connection, for: delay)
             }
         }
     }
@@ -52,16 +52,5 @@ extension IntakeConsumer {
                 detail: "the database refused the message (SQLSTATE \(error.code.rawValue))")
             return try await recorder.record([.rejected(rejected)], now: now(), on: database)
         }
-    }
-
-    /// Services the broker connection for `duration` and returns any deliveries that arrived.
-    private static func keepAlive(_ connection: isolated AMQPConnection, for duration: Duration) throws -> [AMQPDelivery] {
-        var arrived: [AMQPDelivery] = []
-        let deadline = ContinuousClock.now + duration
-        while ContinuousClock.now < deadline {
-            let event = try connection.nextEvent(timeout: min(deadline - ContinuousClock.now, .milliseconds(500)))
-            if case .delivery(let delivery) = event { arrived.append(delivery) }
-        }
-        return arrived
     }
 }

@@ -1,0 +1,109 @@
+import AMQP
+import CaretakerCore
+import CaretakerStore
+import Logging
+import Postgres
+
+/// Consumes `caretaker.commands` from the department consoles and applies each command in its
+/// own transaction (case update, history, events, or a refusal), then acks it.
+///
+/// A command that cannot be decoded or is refused is still acked: the refusal was recorded and
+/// sent to the actor's console. Database outages are retried; nothing is dead-lettered for them.
+public final class CommandConsumer: Sendable {
+    let settings: IntakeConsumerSettings
+    let processor: CommandProcessor
+    let database: PostgresConnection
+    let now: @Sendable () -> RFC3339Timestamp
+    let signal: OutboxSignal
+    let logger: Logger
+    /// Whether the consumer is connected and consuming.
+    public let statistics = CommandStatistics()
+
+    /// Creates a consumer; `settings` gives the connection, prefetch and backoff (batching is unused).
+    public init(settings: IntakeConsumerSettings, processor: CommandProcessor, database: PostgresConnection,
+                now: @escaping @Sendable () -> RFC3339Timestamp, signal: OutboxSignal, logger: Logger) {
+        self.settings = settings
+        self.processor = processor
+        self.database = database
+        self.now = now
+        self.signal = signal
+        self.logger = logger
+    }
+
+    /// Runs until `stop` is raised, reconnecting after failures.
+    public func run(stop: StopFlag) async {
+        var outage = OutageLog(dependency: "rabbitmq", component: "commands")
+        while !stop.isRaised {
+            let connection: AMQPConnection
+            do {
+                connection = try await AMQPConnection.connect(settings.amqp)
+                try await Self.prepare(connection, settings: settings)
+            } catch {
+                let failures = outage.failed(error, logger: logger)
+                await stop.sleep(settings.reconnect.delay(afterFailures: failures))
+                continue
+            }
+            outage.recovered(logger: logger)
+            statistics.setConsuming(true)
+            do {
+                try await consume(on: connection, stop: stop)
+            } catch {
+                let failures = outage.failed(error, logger: logger)
+                statistics.setConsuming(false)
+                await connection.close()
+                await stop.sleep(settings.reconnect.delay(afterFailures: failures))
+                continue
+            }
+            statistics.setConsuming(false)
+            await connection.close()
+        }
+    }
+
+    private static func prepare(_ connection: isolated AMQPConnection, settings: IntakeConsumerSettings) throws {
+        try settings.topology.declare(on: connection)
+        try connection.setPrefetch(count: min(settings.prefetch, 64))
+        try connection.consume(queue: Topology.commandQueue)
+    }
+
+    private func consume(on connection: AMQPConnection, stop: StopFlag) async throws {
+        var waiting: [AMQPDelivery] = []
+        while !stop.isRaised {
+            let delivery: AMQPDelivery
+            if waiting.isEmpty {
+                guard case .delivery(let next) = try await connection.nextEvent(timeout: .milliseconds(250)) else { continue }
+                delivery = next
+            } else {
+                delivery = waiting.removeFirst()
+            }
+            guard let outcome = try await applyRetrying(delivery, connection: connection, waiting: &waiting, stop: stop) else {
+                return
+            }
+            try await connection.ack(delivery.deliveryTag)
+            signal.notify()
+            statistics.count(outcome)
+            logger.info("command processed", metadata: [
+                "command": "\(delivery.routingKey)", "message_id": "\(delivery.properties.messageID ?? "-")",
+                "outcome": "\(outcome)",
+            ])
+        }
+    }
+
+    private func applyRetrying(_ delivery: AMQPDelivery, connection: AMQPConnection, waiting: inout [AMQPDelivery],
+                               stop: StopFlag) async throws -> CommandOutcome? {
+        var outage = OutageLog(dependency: "postgres", component: "commands")
+        while true {
+            do {
+                let outcome = try await processor.apply(
+                    body: delivery.body, routingKey: delivery.routingKey, amqpMessageID: delivery.properties.messageID,
+                    now: now(), on: database)
+                outage.recovered(logger: logger)
+                return outcome
+            } catch let error as PostgresError where error.isTransient {
+                let failures = outage.failed(error, logger: logger)
+                if stop.isRaised { return nil }
+                let delay = min(settings.reconnect.delay(afterFailures: failures), .seconds(2))
+                waiting += try await serviceHeartbeats(on: connection, for: delay)
+            }
+        }
+    }
+}
