@@ -71,6 +71,7 @@ public final class OutboxRelay: Sendable {
                 if claimed == settings.batchSize { continue }
                 if stop.isRaised, claimed == 0, try await store.backlog(on: database) == 0 { break }
                 await signal.wait(timeout: stop.isRaised ? .milliseconds(20) : settings.pollInterval)
+                try await Self.serviceHeartbeats(connection!)
             } catch let error as PostgresError {
                 failures = storage.failed(error, logger: logger)
                 try? await Task.sleep(for: settings.reconnect.delay(afterFailures: failures))
@@ -83,6 +84,12 @@ public final class OutboxRelay: Sendable {
             }
         }
         await connection?.close()
+    }
+
+    /// rabbitmq-c sends and checks heartbeats only inside library calls; an idle relay makes one
+    /// short call per poll so the broker does not drop the connection between bursts.
+    static func serviceHeartbeats(_ connection: isolated AMQPConnection) throws {
+        _ = try connection.nextEvent(timeout: .milliseconds(1))
     }
 
     /// Claims, publishes and settles one batch; returns how many rows it claimed.

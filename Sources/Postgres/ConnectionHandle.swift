@@ -27,6 +27,9 @@ final class ConnectionHandle {
             throw PostgresError(kind: .connection, code: .unableToConnect, reason: "out of memory while connecting")
         }
         let handle = ConnectionHandle(pointer: pointer)
+        // libpq prints NOTICE/WARNING messages to stderr by default; they can quote values and
+        // would bypass the service's logging, so they are dropped.
+        PQsetNoticeProcessor(pointer, { _, _ in }, nil)
         guard PQstatus(pointer) == CONNECTION_OK else {
             throw PostgresError(
                 kind: .connection, code: .unableToConnect, serverMessage: handle.errorMessage,

@@ -1,0 +1,48 @@
+import CaretakerCore
+import Foundation
+import Logging
+
+/// Writes one JSON object per log event to standard error: time, level, logger label,
+/// message and the metadata as string fields.
+///
+/// Messages are constant strings and data sits in metadata (see STYLE.md), so the lines are
+/// easy to filter with `jq` or journald. Residents' personal data is never put in metadata by
+/// Caretaker's code; this handler does not try to find it.
+public struct JSONLogHandler: LogHandler {
+    /// The logger's label.
+    public let label: String
+    /// The lowest level written.
+    public var logLevel: Logger.Level
+    /// Metadata added to every line.
+    public var metadata: Logger.Metadata = [:]
+
+    /// Creates a handler for `label` at `level`.
+    public init(label: String, level: Logger.Level) {
+        self.label = label
+        self.logLevel = level
+    }
+
+    /// Reads or writes one metadata value.
+    public subscript(metadataKey key: String) -> Logger.Metadata.Value? {
+        get { metadata[key] }
+        set { metadata[key] = newValue }
+    }
+
+    /// Writes the event as one line.
+    public func log(event: LogEvent) {
+        var members: [(key: String, value: JSONValue)] = [
+            ("time", .string(WorkerClock.timestamp(Date(), utcOffsetMinutes: 480).description)),
+            ("level", .string(event.level.rawValue)),
+            ("logger", .string(label)),
+            ("message", .string(event.message.description)),
+        ]
+        var merged = metadata
+        if let extra = event.metadata { merged.merge(extra) { _, new in new } }
+        for (key, value) in merged.sorted(by: { $0.key < $1.key }) {
+            members.append((key, .string("\(value)")))
+        }
+        var line = JSONValue.object(members).serialized
+        line.append("\n")
+        FileHandle.standardError.write(Data(line.utf8))
+    }
+}

@@ -1,0 +1,85 @@
+import AMQP
+import CaretakerCore
+import CaretakerMessaging
+import CaretakerStore
+import Logging
+import Postgres
+
+/// Builds the worker's parts from the configuration: database connections (one per component,
+/// each on its own thread), the classifier, the consumers and the relay.
+public enum WorkerAssembly {
+    /// Why the worker cannot start.
+    public struct StartError: Error, CustomStringConvertible {
+        /// What failed, safe to print.
+        public let description: String
+        /// The exit status that says so (sysexits.h).
+        public let exitStatus: Int32
+    }
+
+    /// Connects, checks the schema is current, loads the rules and returns the service.
+    ///
+    /// - Throws: ``StartError`` with status 78 for unusable rules, 69 when PostgreSQL cannot be
+    ///   reached, 65 when the schema is behind or conflicts with this build.
+    public static func make(_ configuration: CaretakerConfiguration, logger: Logger) async throws -> WorkerService {
+        let classifier: TriageClassifier
+        do {
+            classifier = try configuration.triage.rules.loadClassifier()
+        } catch {
+            throw StartError(description: "triage rules: \(error)", exitStatus: 78)
+        }
+        let instance = configuration.instance.name
+        var connections: [PostgresConnection] = []
+        do {
+            for component in ["intake", "commands", "relay"] {
+                let postgres = try configuration.postgres.postgresConfiguration(
+                    applicationName: "caretaker-\(instance)-\(component)")
+                connections.append(try await PostgresConnection.connect(postgres, threadName: "pg-\(component)"))
+            }
+        } catch {
+            throw StartError(description: "cannot reach PostgreSQL: \(error)", exitStatus: 69)
+        }
+        do {
+            try await MigrationRunner().status(on: connections[0]).requireCurrent()
+        } catch let error as MigrationError {
+            throw StartError(description: "\(error)", exitStatus: 65)
+        }
+
+        let clock = WorkerClock(timeScale: configuration.clock.timeScale)
+        let now: @Sendable () -> RFC3339Timestamp = { clock.now() }
+        let reconnect = AMQPReconnectPolicy(initialDelay: .milliseconds(200), maximumDelay: .seconds(5))
+        let topology = Topology.caretaker(deliveryLimit: configuration.intake.deliveryLimit)
+        let consumerSettings = IntakeConsumerSettings(
+            amqp: try configuration.amqp.amqpConfiguration(connectionName: "caretaker-\(instance)-intake"),
+            prefetch: UInt16(clamping: configuration.amqp.prefetch), batchSize: configuration.intake.batchSize,
+            batchLinger: configuration.intake.batchLinger, reconnect: reconnect, topology: topology)
+        var commandSettings = consumerSettings
+        commandSettings.amqp = try configuration.amqp.amqpConfiguration(connectionName: "caretaker-\(instance)-commands")
+        let signal = OutboxSignal()
+        let intake = IntakeConsumer(
+            settings: consumerSettings, triage: IntakeTriage(classifier: classifier), database: connections[0],
+            now: now, signal: signal, logger: logger.with(component: "intake"))
+        let commands = CommandConsumer(
+            settings: commandSettings, processor: CommandProcessor(), database: connections[1], now: now,
+            signal: signal, logger: logger.with(component: "commands"))
+        let relay = OutboxRelay(
+            settings: OutboxRelay.Settings(
+                amqp: try configuration.amqp.amqpConfiguration(connectionName: "caretaker-\(instance)-relay"),
+                batchSize: configuration.outbox.batchSize, pollInterval: configuration.outbox.pollInterval,
+                reconnect: reconnect),
+            database: connections[2], signal: signal, logger: logger.with(component: "relay"))
+        logger.info("worker assembled", metadata: [
+            "instance": "\(instance)", "rules_version": "\(classifier.rules.version)",
+            "time_scale": "\(configuration.clock.timeScale)",
+        ])
+        return WorkerService(intake: intake, commands: commands, relay: relay, logger: logger)
+    }
+}
+
+extension Logger {
+    /// A copy that tags every line with `component`.
+    func with(component: String) -> Logger {
+        var copy = self
+        copy[metadataKey: "component"] = "\(component)"
+        return copy
+    }
+}

@@ -1,0 +1,51 @@
+import CaretakerMessaging
+import Logging
+import ServiceLifecycle
+
+/// The worker as one service: the intake consumer, the command consumer and the outbox relay.
+///
+/// On graceful shutdown (SIGTERM) the consumers stop taking work, finish the batch in flight
+/// (commit, then ack) and close their connections, which hands unprocessed prefetched messages
+/// back to the broker; only then is the relay told to stop, and it first publishes everything
+/// still in the outbox. The service group's grace period bounds the whole sequence.
+public struct WorkerService: Service {
+    /// The intake consumer.
+    public let intake: IntakeConsumer
+    /// The command consumer.
+    public let commands: CommandConsumer
+    /// The outbox relay.
+    public let relay: OutboxRelay
+    let logger: Logger
+
+    /// Creates the service from its parts (see ``WorkerAssembly``).
+    public init(intake: IntakeConsumer, commands: CommandConsumer, relay: OutboxRelay, logger: Logger) {
+        self.intake = intake
+        self.commands = commands
+        self.relay = relay
+        self.logger = logger
+    }
+
+    /// Runs until graceful shutdown, then drains as described above.
+    public func run() async throws {
+        let consumersStop = StopFlag()
+        let relayStop = StopFlag()
+        let intake = self.intake
+        let commands = self.commands
+        let relay = self.relay
+        let logger = self.logger
+        await withGracefulShutdownHandler {
+            async let relaying: Void = relay.run(stop: relayStop)
+            await withTaskGroup(of: Void.self) { group in
+                group.addTask { await intake.run(stop: consumersStop) }
+                group.addTask { await commands.run(stop: consumersStop) }
+            }
+            logger.info("consumers stopped; flushing the outbox")
+            relayStop.raise()
+            await relaying
+            logger.info("worker stopped")
+        } onGracefulShutdown: {
+            logger.info("shutdown requested; finishing work in flight")
+            consumersStop.raise()
+        }
+    }
+}

@@ -1,0 +1,49 @@
+import ArgumentParser
+import CaretakerApp
+import Logging
+import ServiceLifecycle
+
+/// `caretaker run`: the worker daemon.
+struct RunCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Run the worker: consume intake and commands, record cases, publish events.",
+        discussion: """
+            Refuses to start when the database schema is behind (run `caretaker migrate`). Stops \
+            gracefully on SIGTERM or SIGINT: finishes the batch in flight, flushes the outbox and \
+            exits 0 within shutdown.grace_seconds.
+            """
+    )
+
+    @OptionGroup var options: ConfigurationOptions
+
+    func run() async throws {
+        let configuration = try await options.load(command: "run")
+        let level = configuration.log.level
+        let format = configuration.log.format
+        LoggingSystem.bootstrap { label in
+            switch format {
+            case .json: JSONLogHandler(label: label, level: level)
+            case .text:
+                {
+                    var handler = StreamLogHandler.standardError(label: label)
+                    handler.logLevel = level
+                    return handler
+                }()
+            }
+        }
+        let logger = Logger(label: "caretaker")
+        let worker: WorkerService
+        do {
+            worker = try await WorkerAssembly.make(configuration, logger: logger)
+        } catch let error as WorkerAssembly.StartError {
+            logger.critical("worker cannot start", metadata: ["error": "\(error)"])
+            throw ExitCode(error.exitStatus)
+        }
+        var group = ServiceGroupConfiguration(services: [.init(service: worker)], logger: logger)
+        group.gracefulShutdownSignals = [.sigterm, .sigint]
+        group.maximumGracefulShutdownDuration = configuration.shutdown.grace
+        group.maximumCancellationDuration = .seconds(5)
+        try await ServiceGroup(configuration: group).run()
+    }
+}
