@@ -95,6 +95,10 @@ let package = Package(
             dependencies: ["CaretakerMessaging", "CaretakerStore", "CaretakerApp", "CaretakerTestSupport", "AMQP", "Postgres"]
         ),
         .testTarget(
+            name: "CaretakerWorkerTests",
+            dependencies: ["CaretakerApp", "CaretakerStore", "CaretakerMessaging", "CaretakerTestSupport", "AMQP", "Postgres"]
+        ),
+        .testTarget(
             name: "CaretakerAppTests",
             dependencies: ["CaretakerApp", "CaretakerStore", "CaretakerTestSupport", "AMQP", "Postgres"]
         ),
