@@ -120,7 +120,7 @@ public struct Topology: Sendable, Equatable {
         let document: [String: Any] = [
             "vhosts": [["name": vhost]], "exchanges": exchangeList, "queues": queueList, "bindings": bindingList,
         ]
-        let data = try JSONSerialization.data(withJSONObject: document, options: [.prettyPrinted, .sortedKeys])
+        let data = try JSONSerialization.data(withJSONObject: document, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
         return String(decoding: data, as: UTF8.self) + "\n"
     }
 }

@@ -1,4 +1,5 @@
 import CaretakerCore
+import CaretakerStore
 import Foundation
 
 /// Where the worker's "now" comes from: the system clock, optionally sped up for the demo.
@@ -23,15 +24,11 @@ public struct WorkerClock: Sendable {
     /// The current time on this clock.
     public func now() -> RFC3339Timestamp {
         let elapsed = Date().timeIntervalSince(origin) * timeScale
-        return Self.timestamp(origin.addingTimeInterval(elapsed), utcOffsetMinutes: utcOffsetMinutes)
+        return RFC3339Timestamp(origin.addingTimeInterval(elapsed), utcOffsetMinutes: utcOffsetMinutes)
     }
 
     /// `date` as an RFC 3339 timestamp in the given offset, to the microsecond.
     public static func timestamp(_ date: Date, utcOffsetMinutes: Int16 = 480) -> RFC3339Timestamp {
-        let interval = date.timeIntervalSince1970
-        let seconds = interval.rounded(.down)
-        let micros = ((interval - seconds) * 1_000_000).rounded()
-        return RFC3339Timestamp(secondsSinceEpoch: Int64(seconds), nanoseconds: Int32(min(micros, 999_999)) * 1_000,
-                                utcOffsetMinutes: utcOffsetMinutes)
+        RFC3339Timestamp(date, utcOffsetMinutes: utcOffsetMinutes)
     }
 }

@@ -1,4 +1,5 @@
 import CaretakerCore
+import CaretakerStore
 import Foundation
 import Logging
 
@@ -31,7 +32,7 @@ public struct JSONLogHandler: LogHandler {
     /// Writes the event as one line.
     public func log(event: LogEvent) {
         var members: [(key: String, value: JSONValue)] = [
-            ("time", .string(WorkerClock.timestamp(Date(), utcOffsetMinutes: 480).description)),
+            ("time", .string(RFC3339Timestamp(Date()).description)),
             ("level", .string(event.level.rawValue)),
             ("logger", .string(label)),
             ("message", .string(event.message.description)),
