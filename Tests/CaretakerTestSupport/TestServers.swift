@@ -38,13 +38,38 @@ public enum TestServers {
         /// RabbitMQ on 127.0.0.1:56720.
         case rabbitmq
 
-        /// The loopback port the server listens on.
+        /// The loopback port the server listens on: the port of `CARETAKER_TEST_POSTGRES_URL` /
+        /// `CARETAKER_TEST_AMQP_URL` when one is set, else 55432 / 56720.
         public var port: UInt16 {
             switch self {
-            case .postgres: 55432
-            case .rabbitmq: 56720
+            case .postgres: TestServers.port(in: TestServers.postgresURL) ?? 55432
+            case .rabbitmq: TestServers.port(in: TestServers.amqpURL) ?? 56720
             }
         }
+    }
+
+    /// The explicit port of a `scheme://user@host:port/…` URL, `nil` when it names none.
+    static func port(in url: String) -> UInt16? {
+        guard let start = url.range(of: "://")?.upperBound else { return nil }
+        var authority = url[start...].prefix { $0 != "/" && $0 != "?" }
+        if let at = authority.lastIndex(of: "@") { authority = authority[authority.index(after: at)...] }
+        guard let colon = authority.lastIndex(of: ":") else { return nil }
+        return UInt16(authority[authority.index(after: colon)...])
+    }
+
+    /// An executable SwiftPM built next to the running test bundle, for example `caretaker`, so
+    /// a process-level test runs the binary of the same build as the test itself.
+    public static func builtExecutable(named name: String) throws -> URL {
+        let products = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
+        let candidates = [
+            products.appendingPathComponent(name),
+            products.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+                .appendingPathComponent(name),
+        ]
+        guard let found = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0.path) }) else {
+            throw ExecutableNotBuilt(name: name, folder: products.path)
+        }
+        return found
     }
 
     /// Whether something accepts TCP connections on the server's loopback port.
@@ -88,6 +113,19 @@ public enum TestServers {
         guard process.terminationStatus == 0 else {
             throw ServicesScriptFailed(arguments: arguments, status: process.terminationStatus)
         }
+    }
+}
+
+/// The executable a test wants to run was not found next to the test bundle.
+public struct ExecutableNotBuilt: Error, CustomStringConvertible {
+    /// The executable's name.
+    public let name: String
+    /// Where it was looked for.
+    public let folder: String
+
+    /// A description naming the executable and the command that builds it.
+    public var description: String {
+        "\(name) not found near \(folder); run `swift build --build-tests` first"
     }
 }
 
