@@ -93,12 +93,15 @@ public final class IntakeConsumer: Sendable {
             guard let last = batch.last else { continue }
             let started = ContinuousClock.now
             let items = batch.map { triage.item(for: $0, scratch: &scratch) }
+            let triaged = ContinuousClock.now
             guard let outcomes = try await recordRetrying(items, deliveries: batch, connection: connection,
                                                           carried: &carried, stop: stop) else { return }
+            let recorded = ContinuousClock.now
             try await connection.ack(last.deliveryTag, multiple: true)
             signal.notify()
+            let acked = ContinuousClock.now
             statistics.record(outcomes, redelivered: batch.filter(\.redelivered).count,
-                              elapsed: ContinuousClock.now - started)
+                              phases: .init(triage: triaged - started, record: recorded - triaged, ack: acked - recorded))
             for (delivery, outcome) in zip(batch, outcomes) where outcome == .rejected {
                 logger.warning("intake message rejected", metadata: [
                     "message_id": "\(delivery.properties.messageID ?? "-")", "routing_key": "\(delivery.routingKey)",

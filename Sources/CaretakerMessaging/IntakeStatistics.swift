@@ -24,6 +24,19 @@ public final class IntakeStatistics: Sendable {
         public var reconnects = 0
         /// Total time spent decoding, classifying and committing batches, in seconds.
         public var processingSeconds = 0.0
+        /// Of `processingSeconds`: decoding and classifying.
+        public var triageSeconds = 0.0
+        /// Of `processingSeconds`: the recording transaction, commit included.
+        public var recordSeconds = 0.0
+        /// Of `processingSeconds`: sending the `multiple` ack.
+        public var ackSeconds = 0.0
+    }
+
+    /// How long the phases of one batch took.
+    struct Phases {
+        var triage: Duration
+        var record: Duration
+        var ack: Duration
     }
 
     /// Creates zeroed statistics.
@@ -39,13 +52,15 @@ public final class IntakeStatistics: Sendable {
 
     func countReconnect() { counters.withLock { $0.reconnects += 1 } }
 
-    func record(_ outcomes: [IntakeOutcome], redelivered: Int, elapsed: Duration) {
+    func record(_ outcomes: [IntakeOutcome], redelivered: Int, phases: Phases) {
         counters.withLock { counters in
             counters.batches += 1
             counters.acked += outcomes.count
             counters.redelivered += redelivered
-            let (seconds, attoseconds) = elapsed.components
-            counters.processingSeconds += Double(seconds) + Double(attoseconds) / 1e18
+            counters.triageSeconds += phases.triage.seconds
+            counters.recordSeconds += phases.record.seconds
+            counters.ackSeconds += phases.ack.seconds
+            counters.processingSeconds += (phases.triage + phases.record + phases.ack).seconds
             for outcome in outcomes {
                 switch outcome {
                 case .created: counters.created += 1
@@ -54,5 +69,13 @@ public final class IntakeStatistics: Sendable {
                 }
             }
         }
+    }
+}
+
+extension Duration {
+    /// The duration in seconds, as a `Double`.
+    var seconds: Double {
+        let (seconds, attoseconds) = components
+        return Double(seconds) + Double(attoseconds) / 1e18
     }
 }

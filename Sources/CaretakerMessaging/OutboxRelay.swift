@@ -96,11 +96,17 @@ public final class OutboxRelay: Sendable {
     func relayBatch(on connection: AMQPConnection) async throws -> Int {
         let timeout = settings.confirmTimeout
         let statistics = statistics
-        return try await store.relay(limit: settings.batchSize, on: database) { rows in
+        let started = ContinuousClock.now
+        let claimed = try await store.relay(limit: settings.batchSize, on: database) { rows in
+            let publishStarted = ContinuousClock.now
             let results = try await Self.publish(rows, on: connection, confirmTimeout: timeout)
-            statistics.record(results)
+            statistics.record(results, publishing: ContinuousClock.now - publishStarted)
             return results
         }
+        if claimed > 0 {
+            statistics.recordBatch(elapsed: ContinuousClock.now - started)
+        }
+        return claimed
     }
 
     /// Publishes `rows` persistent and `mandatory`, waits for every confirm, and says what

@@ -15,6 +15,12 @@ public final class OutboxStatistics: Sendable {
         public var refused = 0
         /// Broker reconnects after a failure.
         public var reconnects = 0
+        /// Batches relayed (claimed, published, confirmed and settled).
+        public var batches = 0
+        /// Total time of those batches, from claim to commit, in seconds.
+        public var batchSeconds = 0.0
+        /// Of `batchSeconds`: publishing and waiting for the broker's confirms.
+        public var publishSeconds = 0.0
     }
 
     /// Creates zeroed statistics.
@@ -25,8 +31,16 @@ public final class OutboxStatistics: Sendable {
 
     func countReconnect() { counters.withLock { $0.reconnects += 1 } }
 
-    func record(_ results: [Int64: OutboxResult]) {
+    func recordBatch(elapsed: Duration) {
         counters.withLock { counters in
+            counters.batches += 1
+            counters.batchSeconds += elapsed.seconds
+        }
+    }
+
+    func record(_ results: [Int64: OutboxResult], publishing: Duration = .zero) {
+        counters.withLock { counters in
+            counters.publishSeconds += publishing.seconds
             for result in results.values {
                 switch result {
                 case .confirmed: counters.confirmed += 1

@@ -1,0 +1,135 @@
+import AMQP
+import CaretakerMessaging
+import Foundation
+import Postgres
+
+/// `caretaker-bench pipeline`: end-to-end throughput (intake → case committed → events confirmed
+/// → ack) of the in-process worker over N preloaded messages, against the raw broker baseline.
+enum PipelineBenchmark {
+    static func run(arguments: [String]) async {
+        let options = BenchOptions(arguments, valued: WorkerTuning.optionNames.union(["--messages"]),
+                                   switches: ["--skip-baseline"])
+        let count = options.int("--messages", 50_000)
+        let tuning = WorkerTuning(options)
+        let environment: BenchEnvironment
+        do {
+            environment = try await BenchEnvironment.create()
+        } catch {
+            print("caretaker-bench: \(error)")
+            exit(69)
+        }
+        var status: Int32 = 0
+        do {
+            try await measure(count: count, tuning: tuning, baseline: !options.has("--skip-baseline"), in: environment)
+        } catch {
+            print("caretaker-bench: \(error)")
+            status = 1
+        }
+        await environment.tearDown()
+        exit(status)
+    }
+
+    static func measure(count: Int, tuning: WorkerTuning, baseline: Bool, in environment: BenchEnvironment) async throws {
+        print("pipeline: \(count) messages; \(tuning); durable quorum queues, persistent messages, synchronous_commit \(try await synchronousCommit(environment))")
+        let hotline = try await BenchBroker.connect(environment.amqpURL, confirms: true)
+        try await BenchBroker.declare(on: hotline)
+
+        var baselineRate: Double?
+        if baseline {
+            let published = try await timed {
+                try await BenchBroker.publish(count: count, prefix: "base", toQueue: BenchBroker.baselineQueue, on: hotline)
+            }
+            let consumer = try await BenchBroker.connect(environment.amqpURL, confirms: false)
+            let drained = try await timed {
+                try await BenchBroker.drain(BenchBroker.baselineQueue, count: count, prefetch: tuning.prefetch,
+                                            ackEvery: min(tuning.batchSize, tuning.prefetch), on: consumer)
+            }
+            await consumer.close()
+            _ = try await hotline.deleteQueue(BenchBroker.baselineQueue)
+            baselineRate = Double(count) / drained.seconds
+            print(line("baseline publish (confirmed)", Double(count) / published.seconds, published))
+            print(line("baseline consume+ack", baselineRate!, drained))
+        }
+
+        let preloaded = try await timed {
+            try await BenchBroker.publish(count: count, prefix: "pipe", toQueue: nil, on: hotline)
+        }
+        await hotline.close()
+        print(line("preload intake (confirmed)", Double(count) / preloaded.seconds, preloaded))
+
+        MemoryStatus.resetPeak()
+        let started = ContinuousClock.now
+        let worker = try await BenchWorker.start(environment, tuning: tuning)
+        var peakSampledKB = 0
+        var intakeDone: Duration?
+        var expectedEvents: Int?
+        let deadline = started + .seconds(max(120, count / 200))
+        while true {
+            peakSampledKB = max(peakSampledKB, MemoryStatus.read().currentKB)
+            if intakeDone == nil, worker.consumer.statistics.snapshot.acked >= count {
+                intakeDone = ContinuousClock.now - started
+                let database = try await PostgresConnection.connect(environment.postgresURL)
+                expectedEvents = try await database.query("SELECT count(*)::int8 AS n FROM outbox").single().decode("n", as: Int.self)
+                await database.close()
+            }
+            let relayed = worker.relay.statistics.snapshot
+            if let expectedEvents, relayed.confirmed + relayed.returned >= expectedEvents { break }
+            guard ContinuousClock.now < deadline else { throw BenchFailure("pipeline did not finish in time") }
+            try await Task.sleep(for: .milliseconds(5))
+        }
+        let elapsed = ContinuousClock.now - started
+        let memory = MemoryStatus.read()
+        await worker.shutDown()
+
+        let rate = Double(count) / elapsed.seconds
+        print(line("intake: cases committed+acked", Double(count) / intakeDone!.seconds, intakeDone!))
+        print(line("end to end (events confirmed)", rate, elapsed))
+        if let baselineRate {
+            print(String(format: "ratio to baseline: %.1f %% (target ≥ 40 %%)", rate / baselineRate * 100))
+        }
+        print("target ≥ 10,000 msg/s: \(rate >= 10_000 ? "met" : "not met")")
+        print("events relayed: \(expectedEvents!) (\(String(format: "%.2f", Double(expectedEvents!) / Double(count))) per case)")
+        print("worker RSS (whole bench process: consumer, relay, their 2 PostgreSQL + 2 AMQP connections, poller): "
+              + "peak \(MemoryStatus.megabytes(max(memory.peakKB, peakSampledKB))), now \(MemoryStatus.megabytes(memory.currentKB)) (target ≤ 64 MB)")
+        print("where the time goes:")
+        print(worker.breakdown())
+        try await verify(count: count, events: expectedEvents!, in: environment)
+    }
+
+    /// Checks that every message became one case, every event was sent and the intake queue is empty.
+    static func verify(count: Int, events: Int, in environment: BenchEnvironment) async throws {
+        let database = try await PostgresConnection.connect(environment.postgresURL)
+        let cases = try await database.query("SELECT count(*)::int8 AS n FROM cases").single().decode("n", as: Int.self)
+        let unsent = try await database.query("SELECT count(*)::int8 AS n FROM outbox WHERE sent_at IS NULL").single()
+            .decode("n", as: Int.self)
+        await database.close()
+        let broker = try await BenchBroker.connect(environment.amqpURL, confirms: false)
+        let intake = try await broker.inspectQueue(Topology.intakeQueue)
+        let service = try await broker.inspectQueue(Topology.eventQueue(for: .customerService))
+        await broker.close()
+        print("check: \(cases) cases, \(unsent) unsent events, \(intake.messageCount) left in intake, "
+              + "\(service.messageCount) events in caretaker.events.customer_service")
+        guard cases == count, unsent == 0, intake.messageCount == 0, service.messageCount == count else {
+            throw BenchFailure("the run did not produce exactly one case and one customer-service event per message")
+        }
+    }
+
+    static func synchronousCommit(_ environment: BenchEnvironment) async throws -> String {
+        let database = try await PostgresConnection.connect(environment.postgresURL)
+        let value = try await database.query("SELECT current_setting('synchronous_commit') AS s").single()
+            .decode("s", as: String.self)
+        await database.close()
+        return value
+    }
+
+    static func timed(_ body: () async throws -> Void) async throws -> Duration {
+        let start = ContinuousClock.now
+        try await body()
+        return ContinuousClock.now - start
+    }
+
+    static func line(_ name: String, _ rate: Double, _ elapsed: Duration) -> String {
+        name.padding(toLength: 32, withPad: " ", startingAt: 0)
+            + String(format: "%9.0f msg/s  (%.2f s)", rate, elapsed.seconds)
+    }
+}
