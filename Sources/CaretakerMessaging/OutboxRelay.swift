@@ -74,7 +74,27 @@ public final class OutboxRelay: Sendable {
                 try await Self.serviceHeartbeats(connection!)
             } catch let error as PostgresError {
                 failures = storage.failed(error, logger: logger)
-                try? await Task.sleep(for: settings.reconnect.delay(afterFailures: failures))
+                let delay = settings.reconnect.delay(afterFailures: failures)
+                guard let open = connection else {
+                    try? await Task.sleep(for: delay)
+                    continue
+                }
+                // Keep the broker connection alive while the database is away: rabbitmq-c answers
+                // heartbeats only inside library calls, and a database outage longer than two
+                // heartbeats would otherwise make the broker drop a healthy connection (and the
+                // relay report a RabbitMQ outage that never happened).
+                do {
+                    let deadline = ContinuousClock.now + delay
+                    while ContinuousClock.now < deadline, !Task.isCancelled {
+                        _ = try await CaretakerMessaging.serviceHeartbeats(
+                            on: open, for: min(deadline - ContinuousClock.now, .milliseconds(500)))
+                    }
+                } catch {
+                    broker.failed(error, logger: logger)
+                    statistics.countReconnect()
+                    await open.close()
+                    connection = nil
+                }
             } catch {
                 failures = broker.failed(error, logger: logger)
                 statistics.countReconnect()
