@@ -16,6 +16,8 @@ import Glibc
 @Suite(.serialized) struct WorkerReliabilityTests {
     static let reports = 10_000
     static let customerService = Topology.eventQueue(for: .customerService)
+    /// Outbox rows the relay claims and publishes per round (the workers run with this).
+    static let outboxBatch = 256
 
     @Test func sigkillInFlightThenRestartMakesEveryCaseOnceAndAnnouncesEach() async throws {
         guard try TestServers.available(.postgres, .rabbitmq) else { return }
@@ -54,7 +56,11 @@ import Glibc
             #expect(drained.messages == depth)
             #expect(drained.correlationIDs == Set(published), "customer service gets every case")
             #expect(drained.messageIDs.count == Self.reports, "one case.created per case")
-            #expect(depth == Self.reports, "customer service queue holds \(depth) messages")
+            // Publishing is at least once: rows of the relay batch in flight at the kill were
+            // published (maybe confirmed) but not yet marked sent, so they go out again under
+            // the same message_id. Only that one batch can repeat.
+            #expect(depth >= Self.reports && depth - Self.reports <= Self.outboxBatch,
+                    "customer service queue holds \(depth) messages")
             print("sigkill: killed at \(atKill); final \(figures); customer_service depth \(depth)")
         }
     }
@@ -74,6 +80,7 @@ import Glibc
             let elapsed = ContinuousClock.now - signalled
             #expect(termination == .exited(0), "\(worker.logTail())")
             #expect(elapsed < .seconds(grace), "took \(elapsed)")
+            #expect(worker.logLines(message: "worker stopped").count == 1, "\(worker.logTail())")
             let published = try await publishing.value
 
             // Prefetched deliveries the worker never recorded go back to the queue when its
@@ -113,25 +120,33 @@ import Glibc
     @Test func postgresAndRabbitMQOutagesAreRiddenOutByTheSameProcess() async throws {
         guard try TestServers.available(.postgres, .rabbitmq) else { return }
         try await withScenario("outage") { scenario, workers in
-            let worker = try await workers.start(scenario, "only")
+            // Short heartbeats: a connection left silent through the 10 s database outage is
+            // dropped by the broker, which would show up as a RabbitMQ outage in the log.
+            let worker = try await workers.start(scenario, "only", ["CARETAKER_AMQP_HEARTBEAT_SECONDS": "2"])
             var published = try await scenario.publish(3_000, prefix: "outage")
             try await eventually("1,000 cases before the outages", timeout: .seconds(60)) {
                 (try? await scenario.cases()) ?? 0 >= 1_000
             }
+            var timeline: [String] = []
             try await withServersRestored {
                 // PostgreSQL down for 10 s while reports keep arriving.
+                timeline.append("postgres stopped at \(try await scenario.cases()) cases")
                 let stopped = ContinuousClock.now
                 try await TestServers.servicesOffPool("stop", "postgres")
                 published += try await scenario.publish(3_000, prefix: "outage", from: 3_000)
                 try await Task.sleep(until: stopped + .seconds(10), clock: .continuous)
                 try await TestServers.servicesOffPool("start", "postgres")
+                timeline.append("postgres back after \(ContinuousClock.now - stopped)")
 
                 // RabbitMQ restarted with work in flight.
                 published += try await scenario.publish(4_000, prefix: "outage", from: 6_000)
                 try await eventually("7,000 cases before the broker restart", timeout: .seconds(90)) {
                     (try? await scenario.cases()) ?? 0 >= 7_000
                 }
+                timeline.append("rabbitmq restarted at \(try await scenario.cases()) cases")
+                let restarted = ContinuousClock.now
                 try await TestServers.servicesOffPool("restart", "rabbitmq")
+                timeline.append("rabbitmq back after \(ContinuousClock.now - restarted)")
             }
             try await eventually("10,000 cases, outbox drained", timeout: .seconds(120)) {
                 guard let figures = try? await scenario.figures() else { return false }
@@ -152,7 +167,10 @@ import Glibc
             let down = Self.tally(worker.logLines(message: "dependency unavailable, retrying"))
             let up = Self.tally(worker.logLines(message: "dependency available again"))
             #expect(down == up, "every outage logged as over: down \(down), up \(up)")
-            #expect(down.values.allSatisfy { $0 == 1 }, "one line per state change: \(down)")
+            let outageLines = worker.logLines().filter {
+                $0["message"] == "dependency unavailable, retrying" || $0["message"] == "dependency available again"
+            }
+            #expect(down.values.allSatisfy { $0 == 1 }, "one line per state change: \(down)\n\(outageLines)")
             for key in ["postgres/intake", "postgres/relay", "rabbitmq/intake", "rabbitmq/relay"] {
                 #expect(down[key] == 1, "\(key) outage logged: \(down)")
             }
@@ -164,7 +182,12 @@ import Glibc
             let drained = try await scenario.drain(Self.customerService, depth: depth)
             #expect(drained.correlationIDs == Set(published), "customer service gets every case")
             #expect(drained.messageIDs.count == Self.reports, "one case.created per case")
-            print("outage: final \(figures); down \(down); up \(up); customer_service depth \(depth)")
+            // At least once: a batch confirmed when PostgreSQL went away before its commit, and one
+            // published when the broker went away before its confirms, go out again.
+            #expect(drained.messages == depth)
+            #expect(depth >= Self.reports && depth - Self.reports <= 2 * Self.outboxBatch,
+                    "customer service queue holds \(depth) messages")
+            print("outage: \(timeline.joined(separator: "; ")); final \(figures); down \(down); up \(up); customer_service depth \(depth)")
         }
     }
 

@@ -44,6 +44,7 @@ final class WorkerScenario: Sendable {
             "CARETAKER_LOG_LEVEL": "info",
             "CARETAKER_INSTANCE_NAME": instance,
             "CARETAKER_AMQP_HEARTBEAT_SECONDS": "5",
+            "CARETAKER_OUTBOX_BATCH_SIZE": "\(WorkerReliabilityTests.outboxBatch)",
         ].merging(extra) { $1 }
     }
 
@@ -141,6 +142,7 @@ final class WorkerScenario: Sendable {
         try connection.consume(queue: queue)
         var drained = Drained()
         var lastTag: UInt64 = 0
+        var ackedTag: UInt64 = 0
         let deadline = ContinuousClock.now + .seconds(60)
         while drained.messages < depth, ContinuousClock.now < deadline {
             guard case .delivery(let delivery) = try connection.nextEvent(timeout: .milliseconds(500)) else { continue }
@@ -148,9 +150,12 @@ final class WorkerScenario: Sendable {
             if let id = delivery.properties.messageID { drained.messageIDs.insert(id) }
             if let id = delivery.properties.correlationID { drained.correlationIDs.insert(id) }
             lastTag = delivery.deliveryTag
-            if drained.messages % 500 == 0 { try connection.ack(lastTag, multiple: true) }
+            if drained.messages % 500 == 0 {
+                try connection.ack(lastTag, multiple: true)
+                ackedTag = lastTag
+            }
         }
-        if lastTag > 0 { try connection.ack(lastTag, multiple: true) }
+        if lastTag > ackedTag { try connection.ack(lastTag, multiple: true) }
         // Anything beyond the expected depth would show up here.
         while case .delivery(let extra) = try connection.nextEvent(timeout: .milliseconds(300)) {
             drained.messages += 1
