@@ -64,8 +64,10 @@ enum PipelineBenchmark {
         var intakeDone: Duration?
         var expectedEvents: Int?
         let deadline = started + .seconds(max(120, count / 200))
+        var polls = 0
         while true {
-            peakSampledKB = max(peakSampledKB, MemoryStatus.read().currentKB)
+            polls += 1
+            if polls % 20 == 1 { peakSampledKB = max(peakSampledKB, MemoryStatus.read().currentKB) }
             if intakeDone == nil, worker.consumer.statistics.snapshot.acked >= count {
                 intakeDone = ContinuousClock.now - started
                 let database = try await PostgresConnection.connect(environment.postgresURL)

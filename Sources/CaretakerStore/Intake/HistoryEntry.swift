@@ -58,9 +58,15 @@ public struct HistoryEntry: Sendable, Equatable {
 
     /// Appends `entries` to `case_history` with one statement.
     static func insert(_ entries: [HistoryEntry], in transaction: PostgresTransaction) async throws {
-        guard !entries.isEmpty else { return }
-        let rows = PostgresJSON(rawText: JSONValue.array(entries.map(\.rowJSON)).serialized)
-        try await transaction.execute("""
+        guard let statement = insertStatement(entries) else { return }
+        try await transaction.execute(statement)
+    }
+
+    /// The statement that appends `entries`, or `nil` when there are none (for a pipeline).
+    static func insertStatement(_ entries: [HistoryEntry]) -> SQLQuery? {
+        guard !entries.isEmpty else { return nil }
+        let rows = PostgresJSON(rawText: JSONText.serialize(.array(entries.map(\.rowJSON))))
+        return """
             INSERT INTO case_history (case_id, step, from_state, to_state, actor_id, actor_name, actor_role,
                                       occurred_at, source_id, details)
             SELECT r.case_id, r.step, r.from_state, r.to_state, r.actor_id, r.actor_name, r.actor_role,
@@ -68,6 +74,6 @@ public struct HistoryEntry: Sendable, Equatable {
             FROM jsonb_to_recordset(\(rows)) AS r(
                 case_id uuid, step text, from_state text, to_state text, actor_id text, actor_name text,
                 actor_role text, occurred_at timestamptz, source_id text, details jsonb)
-            """)
+            """
     }
 }

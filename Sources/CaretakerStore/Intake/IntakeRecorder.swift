@@ -10,10 +10,17 @@ import Postgres
 /// acks the deliveries only after this returns, i.e. after the commit.
 public struct IntakeRecorder: Sendable {
     private let makeID: @Sendable () -> String
+    private let observers: [any CaseCreationObserver]
 
-    /// Creates a recorder; `makeID` makes case and event ids (random UUIDs by default).
-    public init(makeID: @escaping @Sendable () -> String = { UUID().uuidString.lowercased() }) {
+    /// Creates a recorder.
+    ///
+    /// - Parameters:
+    ///   - makeID: makes case and event ids (random UUIDs by default).
+    ///   - observers: run inside the transaction with the cases it created (e.g. SLA timers).
+    public init(makeID: @escaping @Sendable () -> String = { UUID().uuidString.lowercased() },
+                observers: [any CaseCreationObserver] = []) {
         self.makeID = makeID
+        self.observers = observers
     }
 
     /// Records `items` at `now`; returns one outcome per item, in order.
@@ -46,6 +53,7 @@ public struct IntakeRecorder: Sendable {
         let creating = candidates.filter { fresh.contains(messageID(of: items[$0.index])) }
         let serials = try await nextSerials(creating.count, in: transaction)
 
+        var created: [CaseRecord] = []
         var caseRows: [JSONValue] = []
         var history: [HistoryEntry] = []
         var outbox: [OutboxMessage] = []
@@ -53,6 +61,7 @@ public struct IntakeRecorder: Sendable {
             guard case .report(let message, let decision, let aboutOwnStaff) = items[candidate.index] else { continue }
             let record = Self.caseRecord(message, decision, aboutOwnStaff: aboutOwnStaff, caseID: candidate.caseID,
                                          serial: serials[position])
+            created.append(record)
             caseRows.append(CaseRow.json(record, reasons: decision.reasons))
             history.append(Self.creationStep(record, decision: decision, at: now))
             outbox.append(contentsOf: CaseEvents.created(record, at: now, makeID: makeID).map(OutboxMessage.init))
@@ -70,10 +79,12 @@ public struct IntakeRecorder: Sendable {
             outcomes[index] = .rejected
         }
 
-        try await insertCases(caseRows, in: transaction)
-        try await HistoryEntry.insert(history, in: transaction)
-        try await RejectedMessageSQL.insert(rejected, in: transaction)
-        try await OutboxSQL.insert(outbox, in: transaction)
+        // One round trip for the four inserts (libpq pipeline inside the transaction).
+        let inserts = [
+            insertCasesStatement(caseRows), HistoryEntry.insertStatement(history),
+            RejectedMessageSQL.insertStatement(rejected), OutboxSQL.insertStatement(outbox),
+        ].compactMap { $0 }
+        _ = try await transaction.pipeline(inserts)
         return outcomes.map { $0! }
     }
 
@@ -91,7 +102,7 @@ public struct IntakeRecorder: Sendable {
         let result = try await transaction.query("""
             INSERT INTO inbox (source, message_id, case_id, outcome)
             SELECT 'intake', r.message_id, r.case_id, 'created'
-            FROM jsonb_to_recordset(\(PostgresJSON(rawText: rows.serialized))) AS r(message_id text, case_id uuid)
+            FROM jsonb_to_recordset(\(PostgresJSON(rawText: JSONText.serialize(rows)))) AS r(message_id text, case_id uuid)
             ON CONFLICT DO NOTHING
             RETURNING message_id
             """)
@@ -105,16 +116,16 @@ public struct IntakeRecorder: Sendable {
         return try result.map { try $0.decode("serial", as: Int64.self) }
     }
 
-    private func insertCases(_ rows: [JSONValue], in transaction: PostgresTransaction) async throws {
-        guard !rows.isEmpty else { return }
-        let json = PostgresJSON(rawText: JSONValue.array(rows).serialized)
-        try await transaction.execute("""
+    private func insertCasesStatement(_ rows: [JSONValue]) -> SQLQuery? {
+        guard !rows.isEmpty else { return nil }
+        let json = PostgresJSON(rawText: JSONText.serialize(.array(rows)))
+        return """
             INSERT INTO cases (case_id, case_number, kind, state, department, category, secondary_categories,
                                severity, priority, responsibility, notify, needs_triage, reasons, rules_version,
                                about_own_staff, correlation_id, channel, estate, location, resident, report_text,
                                flags, attachments, reported_times, received_at, promised_feedback_at)
             SELECT * FROM jsonb_to_recordset(\(json)) AS r(\(SQLQuery(unsafeRaw: CaseRow.columns)))
-            """)
+            """
     }
 
     static func caseRecord(_ message: IntakeMessage, _ decision: TriageDecision, aboutOwnStaff: Bool,

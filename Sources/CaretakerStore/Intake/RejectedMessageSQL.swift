@@ -5,7 +5,13 @@ import Postgres
 enum RejectedMessageSQL {
     /// Inserts `messages` with one statement; bodies travel in hex so any bytes survive.
     static func insert(_ messages: [RejectedMessage], in transaction: PostgresTransaction) async throws {
-        guard !messages.isEmpty else { return }
+        guard let statement = insertStatement(messages) else { return }
+        try await transaction.execute(statement)
+    }
+
+    /// The statement that inserts `messages`, or `nil` when there are none (for a pipeline).
+    static func insertStatement(_ messages: [RejectedMessage]) -> SQLQuery? {
+        guard !messages.isEmpty else { return nil }
         let rows = JSONValue.array(messages.map { message in
             .object([
                 ("source", .string(message.source)),
@@ -17,11 +23,11 @@ enum RejectedMessageSQL {
                 ("detail", .string(message.detail)),
             ])
         })
-        try await transaction.execute("""
+        return """
             INSERT INTO rejected_messages (source, message_id, routing_key, body, field, reason, detail)
             SELECT r.source, r.message_id, r.routing_key, decode(r.body_hex, 'hex'), r.field, r.reason, r.detail
-            FROM jsonb_to_recordset(\(PostgresJSON(rawText: rows.serialized))) AS r(
+            FROM jsonb_to_recordset(\(PostgresJSON(rawText: JSONText.serialize(rows)))) AS r(
                 source text, message_id text, routing_key text, body_hex text, field text, reason text, detail text)
-            """)
+            """
     }
 }

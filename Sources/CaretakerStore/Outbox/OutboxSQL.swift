@@ -5,9 +5,15 @@ import Postgres
 enum OutboxSQL {
     /// Inserts `messages` in order with one statement.
     static func insert(_ messages: [OutboxMessage], in transaction: PostgresTransaction) async throws {
-        guard !messages.isEmpty else { return }
-        let rows = PostgresJSON(rawText: JSONValue.array(messages.map(\.rowJSON)).serialized)
-        try await transaction.execute("""
+        guard let statement = insertStatement(messages) else { return }
+        try await transaction.execute(statement)
+    }
+
+    /// The statement that inserts `messages` in order, or `nil` when there are none (for a pipeline).
+    static func insertStatement(_ messages: [OutboxMessage]) -> SQLQuery? {
+        guard !messages.isEmpty else { return nil }
+        let rows = PostgresJSON(rawText: JSONText.serialize(.array(messages.map(\.rowJSON))))
+        return """
             INSERT INTO outbox (message_id, exchange, routing_key, case_id, correlation_id, content_type, headers, body)
             SELECT r.message_id, r.exchange, r.routing_key, r.case_id, r.correlation_id, r.content_type,
                    r.headers, decode(r.body_hex, 'hex')
@@ -16,6 +22,6 @@ enum OutboxSQL {
                 content_type text, headers jsonb, body_hex text)) WITH ORDINALITY AS r(
                 message_id, exchange, routing_key, case_id, correlation_id, content_type, headers, body_hex, n)
             ORDER BY r.n
-            """)
+            """
     }
 }

@@ -82,7 +82,7 @@ public struct OutboxStore: Sendable {
             try await transaction.execute("UPDATE outbox SET sent_at = now() WHERE id = ANY(\(sent))")
         }
         for (rows, sentToo) in [(notes, true), (failed, false)] where !rows.isEmpty {
-            let json = PostgresJSON(rawText: JSONValue.array(rows).serialized)
+            let json = PostgresJSON(rawText: JSONText.serialize(.array(rows)))
             try await transaction.execute("""
                 UPDATE outbox SET attempts = attempts + 1, last_error = r.error
                 FROM jsonb_to_recordset(\(json)) AS r(id bigint, error text)
