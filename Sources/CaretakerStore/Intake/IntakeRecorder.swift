@@ -85,6 +85,9 @@ public struct IntakeRecorder: Sendable {
             RejectedMessageSQL.insertStatement(rejected), OutboxSQL.insertStatement(outbox),
         ].compactMap { $0 }
         _ = try await transaction.pipeline(inserts)
+        if !created.isEmpty {
+            for observer in observers { try await observer.casesCreated(created, at: now, in: transaction) }
+        }
         return outcomes.map { $0! }
     }
 

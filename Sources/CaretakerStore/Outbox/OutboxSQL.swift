@@ -4,6 +4,9 @@ import Postgres
 /// Writes outbox rows inside the caller's transaction.
 enum OutboxSQL {
     /// Inserts `messages` in order with one statement.
+    ///
+    /// A message whose id is already in the outbox is skipped: ids that are derived from what
+    /// they announce (a timer's escalation) make a second copy impossible.
     static func insert(_ messages: [OutboxMessage], in transaction: PostgresTransaction) async throws {
         guard let statement = insertStatement(messages) else { return }
         try await transaction.execute(statement)
@@ -22,6 +25,7 @@ enum OutboxSQL {
                 content_type text, headers jsonb, body_hex text)) WITH ORDINALITY AS r(
                 message_id, exchange, routing_key, case_id, correlation_id, content_type, headers, body_hex, n)
             ORDER BY r.n
+            ON CONFLICT (message_id) DO NOTHING
             """
     }
 }

@@ -1,0 +1,102 @@
+import CaretakerCore
+import CaretakerStore
+import Logging
+import Postgres
+import Synchronization
+
+/// Fires due SLA timers in every worker instance (no leader), at a capped rate.
+///
+/// Wakes when a transaction that wrote timers sends `NOTIFY caretaker_timers`, and polls as the
+/// fallback. After an outage the backlog drains at `maximumFiresPerSecond`, each timer firing
+/// only its highest due level.
+public final class TimerScheduler: Sendable {
+    /// How the scheduler paces itself.
+    public struct Settings: Sendable {
+        /// Timers claimed per transaction.
+        public var batchSize: Int
+        /// The most timers fired per second by this instance (the catch-up cap).
+        public var maximumFiresPerSecond: Double
+        /// How often to look when no notification came.
+        public var pollInterval: Duration
+
+        /// Creates settings.
+        public init(batchSize: Int = 50, maximumFiresPerSecond: Double = 500, pollInterval: Duration = .milliseconds(250)) {
+            self.batchSize = max(1, batchSize)
+            self.maximumFiresPerSecond = max(1, maximumFiresPerSecond)
+            self.pollInterval = pollInterval
+        }
+    }
+
+    let settings: Settings
+    let store: TimerFiringStore
+    let database: PostgresConnection
+    let listener: PostgresConnection?
+    let now: @Sendable () -> RFC3339Timestamp
+    let signal: OutboxSignal
+    let logger: Logger
+    private let counters = Mutex<TimerFiringStore.Report>(TimerFiringStore.Report())
+
+    /// Creates a scheduler; `listener` (a connection of its own) receives the wake-ups.
+    public init(settings: Settings, store: TimerFiringStore, database: PostgresConnection, listener: PostgresConnection?,
+                now: @escaping @Sendable () -> RFC3339Timestamp, signal: OutboxSignal, logger: Logger) {
+        self.settings = settings
+        self.store = store
+        self.database = database
+        self.listener = listener
+        self.now = now
+        self.signal = signal
+        self.logger = logger
+    }
+
+    /// Totals since start: timers fired, reminders, escalations, the worst lateness seen.
+    public var totals: TimerFiringStore.Report { counters.withLock { $0 } }
+
+    /// Runs until `stop` is raised.
+    public func run(stop: StopFlag) async {
+        var outage = OutageLog(dependency: "postgres", component: "timers")
+        var listening = false
+        while !stop.isRaised {
+            do {
+                if let listener, !listening {
+                    try await listener.listen("caretaker_timers")
+                    listening = true
+                }
+                let started = ContinuousClock.now
+                let report = try await store.fireDue(now: now(), limit: settings.batchSize, on: database)
+                outage.recovered(logger: logger)
+                if report.claimed > 0 {
+                    signal.notify()
+                    count(report)
+                    let budget = Duration.seconds(Double(report.claimed) / settings.maximumFiresPerSecond)
+                    let spent = ContinuousClock.now - started
+                    if spent < budget { await stop.sleep(budget - spent) }
+                    continue
+                }
+                if let listener {
+                    _ = try await listener.notifications(timeout: settings.pollInterval)
+                } else {
+                    await stop.sleep(settings.pollInterval)
+                }
+            } catch {
+                listening = false
+                let failures = outage.failed(error, logger: logger)
+                await stop.sleep(min(.milliseconds(200) * (1 << min(failures, 5)), .seconds(5)))
+            }
+        }
+    }
+
+    private func count(_ report: TimerFiringStore.Report) {
+        counters.withLock { totals in
+            totals.claimed += report.claimed
+            totals.reminders += report.reminders
+            totals.escalations += report.escalations
+            totals.maximumLateSeconds = max(totals.maximumLateSeconds, report.maximumLateSeconds)
+        }
+        if report.escalations > 0 {
+            logger.info("timers fired", metadata: [
+                "claimed": "\(report.claimed)", "reminders": "\(report.reminders)",
+                "escalations": "\(report.escalations)", "max_late_seconds": "\(report.maximumLateSeconds)",
+            ])
+        }
+    }
+}
