@@ -17,8 +17,18 @@ struct RunCommand: AsyncParsableCommand {
 
     @OptionGroup var options: ConfigurationOptions
 
+    @Option(help: "Run SLA time this many times faster than wall time (overrides clock.time_scale; e.g. 3600 for demos).")
+    var timeScale: Double?
+
+    func validate() throws {
+        if let timeScale, !(timeScale > 0 && timeScale.isFinite) {
+            throw ValidationError("--time-scale must be a positive number")
+        }
+    }
+
     func run() async throws {
-        let configuration = try await options.load(command: "run")
+        var configuration = try await options.load(command: "run")
+        if let timeScale { configuration.clock.timeScale = timeScale }
         let level = configuration.log.level
         let format = configuration.log.format
         LoggingSystem.bootstrap { label in

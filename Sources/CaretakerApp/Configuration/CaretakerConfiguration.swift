@@ -22,6 +22,8 @@ public struct CaretakerConfiguration: Sendable, Equatable {
     public var shutdown: ShutdownConfiguration
     /// `triage`: the rules file.
     public var triage: TriageConfiguration
+    /// `sla`: the SLA policy, calendars and timer scheduler.
+    public var sla: SLAConfiguration
     /// `clock`: SLA time speed.
     public var clock: ClockConfiguration
     /// `instance`: this worker's name.
@@ -36,7 +38,7 @@ public struct CaretakerConfiguration: Sendable, Equatable {
         amqp: BrokerConfiguration = .init(), postgres: DatabaseConfiguration = .init(),
         intake: IntakeConfiguration = .init(), outbox: OutboxConfiguration = .init(),
         shutdown: ShutdownConfiguration = .init(), triage: TriageConfiguration = .init(),
-        clock: ClockConfiguration = .init(), instance: InstanceConfiguration = .init(),
+        sla: SLAConfiguration = .init(), clock: ClockConfiguration = .init(), instance: InstanceConfiguration = .init(),
         log: LogConfiguration = .init(), metrics: MetricsConfiguration = .init()
     ) {
         self.amqp = amqp
@@ -45,6 +47,7 @@ public struct CaretakerConfiguration: Sendable, Equatable {
         self.outbox = outbox
         self.shutdown = shutdown
         self.triage = triage
+        self.sla = sla
         self.clock = clock
         self.instance = instance
         self.log = log
@@ -56,7 +59,7 @@ public struct CaretakerConfiguration: Sendable, Equatable {
     /// ## Configuration keys
     /// `amqp.*` (``BrokerConfiguration/init(config:)``), `postgres.*`
     /// (``DatabaseConfiguration/init(config:)``), `intake.*`, `outbox.*`, `shutdown.*`, `triage.*`,
-    /// `clock.*`, `instance.*`, `log.*`, `metrics.*` (each component's `init(config:)`).
+    /// `sla.*`, `clock.*`, `instance.*`, `log.*`, `metrics.*` (each component's `init(config:)`).
     /// `config` must end with ``defaultsProvider(instanceName:)`` (as the reader built by
     /// ``reader(configFile:environment:accessReporter:)`` does); a key no provider has is reported as missing.
     ///
@@ -68,6 +71,7 @@ public struct CaretakerConfiguration: Sendable, Equatable {
         outbox = try Self.section("outbox", config, OutboxConfiguration.init(config:))
         shutdown = try Self.section("shutdown", config, ShutdownConfiguration.init(config:))
         triage = try Self.section("triage", config, TriageConfiguration.init(config:))
+        sla = try Self.section("sla", config, SLAConfiguration.init(config:))
         clock = try Self.section("clock", config, ClockConfiguration.init(config:))
         instance = try Self.section("instance", config, InstanceConfiguration.init(config:))
         log = try Self.section("log", config, LogConfiguration.init(config:))
@@ -90,7 +94,7 @@ public struct CaretakerConfiguration: Sendable, Equatable {
         let sections: [(String, [ConfigurationEntry])] = [
             ("amqp", amqp.entries), ("postgres", postgres.entries), ("intake", intake.entries),
             ("outbox", outbox.entries), ("shutdown", shutdown.entries), ("triage", triage.entries),
-            ("clock", clock.entries), ("instance", instance.entries), ("log", log.entries),
+            ("sla", sla.entries), ("clock", clock.entries), ("instance", instance.entries), ("log", log.entries),
             ("metrics", metrics.entries),
         ]
         return sections.flatMap { name, entries in entries.map { $0.inScope(name) } }

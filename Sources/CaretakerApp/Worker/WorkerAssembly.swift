@@ -27,10 +27,16 @@ public enum WorkerAssembly {
         } catch {
             throw StartError(description: "triage rules: \(error)", exitStatus: 78)
         }
+        let timekeeper: SLATimekeeper
+        do {
+            timekeeper = try SLAFiles(configuration: configuration.sla).loadTimekeeper()
+        } catch {
+            throw StartError(description: "SLA policy or calendars: \(error)", exitStatus: 78)
+        }
         let instance = configuration.instance.name
         var connections: [PostgresConnection] = []
         do {
-            for component in ["intake", "commands", "relay"] {
+            for component in ["intake", "commands", "relay", "timers", "timers-listen"] {
                 let postgres = try configuration.postgres.postgresConfiguration(
                     applicationName: "caretaker-\(instance)-\(component)")
                 connections.append(try await PostgresConnection.connect(postgres, threadName: "pg-\(component)"))
@@ -56,10 +62,11 @@ public enum WorkerAssembly {
         commandSettings.amqp = try configuration.amqp.amqpConfiguration(connectionName: "caretaker-\(instance)-commands")
         let signal = OutboxSignal()
         let intake = IntakeConsumer(
-            settings: consumerSettings, triage: IntakeTriage(classifier: classifier), database: connections[0],
+            settings: consumerSettings, triage: IntakeTriage(classifier: classifier),
+            recorder: IntakeRecorder(observers: [timekeeper]), database: connections[0],
             now: now, signal: signal, logger: logger.with(component: "intake"))
         let commands = CommandConsumer(
-            settings: commandSettings, processor: CommandProcessor(), database: connections[1], now: now,
+            settings: commandSettings, processor: CommandProcessor(observers: [timekeeper]), database: connections[1], now: now,
             signal: signal, logger: logger.with(component: "commands"))
         let relay = OutboxRelay(
             settings: OutboxRelay.Settings(
@@ -67,11 +74,20 @@ public enum WorkerAssembly {
                 batchSize: configuration.outbox.batchSize, pollInterval: configuration.outbox.pollInterval,
                 reconnect: reconnect),
             database: connections[2], signal: signal, logger: logger.with(component: "relay"))
+        let scheduler = TimerScheduler(
+            settings: TimerScheduler.Settings(
+                batchSize: configuration.sla.batchSize,
+                maximumFiresPerSecond: Double(configuration.sla.maximumFiresPerSecond),
+                pollInterval: configuration.sla.pollInterval),
+            store: TimerFiringStore(timekeeper: timekeeper), database: connections[3], listener: connections[4],
+            now: now, signal: signal, logger: logger.with(component: "timers"))
         logger.info("worker assembled", metadata: [
             "instance": "\(instance)", "rules_version": "\(classifier.rules.version)",
+            "sla_policy_version": "\(timekeeper.planner.policy.version)",
+            "calendar_years": "\(timekeeper.planner.calendars.years)",
             "time_scale": "\(configuration.clock.timeScale)",
         ])
-        return WorkerService(intake: intake, commands: commands, relay: relay, logger: logger)
+        return WorkerService(intake: intake, commands: commands, relay: relay, timers: scheduler, logger: logger)
     }
 }
 

@@ -2,7 +2,8 @@ import CaretakerMessaging
 import Logging
 import ServiceLifecycle
 
-/// The worker as one service: the intake consumer, the command consumer and the outbox relay.
+/// The worker as one service: the intake consumer, the command consumer, the SLA timer
+/// scheduler and the outbox relay.
 ///
 /// On graceful shutdown (SIGTERM) the consumers stop taking work, finish the batch in flight
 /// (commit, then ack) and close their connections, which hands unprocessed prefetched messages
@@ -15,13 +16,17 @@ public struct WorkerService: Service {
     public let commands: CommandConsumer
     /// The outbox relay.
     public let relay: OutboxRelay
+    /// The SLA timer scheduler.
+    public let timers: TimerScheduler
     let logger: Logger
 
     /// Creates the service from its parts (see ``WorkerAssembly``).
-    public init(intake: IntakeConsumer, commands: CommandConsumer, relay: OutboxRelay, logger: Logger) {
+    public init(intake: IntakeConsumer, commands: CommandConsumer, relay: OutboxRelay, timers: TimerScheduler,
+                logger: Logger) {
         self.intake = intake
         self.commands = commands
         self.relay = relay
+        self.timers = timers
         self.logger = logger
     }
 
@@ -32,12 +37,14 @@ public struct WorkerService: Service {
         let intake = self.intake
         let commands = self.commands
         let relay = self.relay
+        let timers = self.timers
         let logger = self.logger
         await withGracefulShutdownHandler {
             async let relaying: Void = relay.run(stop: relayStop)
             await withTaskGroup(of: Void.self) { group in
                 group.addTask { await intake.run(stop: consumersStop) }
                 group.addTask { await commands.run(stop: consumersStop) }
+                group.addTask { await timers.run(stop: consumersStop) }
             }
             logger.info("consumers stopped; flushing the outbox")
             relayStop.raise()
