@@ -139,8 +139,7 @@ final class WorkerProcess: Sendable {
     /// The log so far, one parsed JSON object per line (lines that are not JSON objects are kept
     /// under the key `"raw"`).
     func logLines() -> [[String: String]] {
-        let text = (try? String(contentsOf: logFile, encoding: .utf8)) ?? ""
-        return text.split(separator: "\n").map { line in
+        logText().split(separator: "\n").map { line in
             guard let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any] else {
                 return ["raw": String(line)]
             }
@@ -155,8 +154,13 @@ final class WorkerProcess: Sendable {
 
     /// The last `count` lines of the log as text, for failure messages.
     func logTail(_ count: Int = 20) -> String {
-        let text = (try? String(contentsOf: logFile, encoding: .utf8)) ?? ""
-        return text.split(separator: "\n").suffix(count).joined(separator: "\n")
+        logText().split(separator: "\n").suffix(count).joined(separator: "\n")
+    }
+
+    /// The whole log so far (bytes that are not UTF-8 replaced, never an empty string instead).
+    func logText() -> String {
+        guard let data = FileManager.default.contents(atPath: logFile.path) else { return "(no log at \(logFile.path))" }
+        return String(decoding: data, as: UTF8.self)
     }
 
     /// Waits until the worker logged `message` at least `count` times; fails if the process ends

@@ -13,6 +13,13 @@ import Glibc
 ///
 /// Each test has a scratch database and a scratch virtual host of its own and publishes 10,000
 /// sample reports. Workers are started and signalled by pid; none outlives its test.
+///
+/// Run them with `swift test --filter CaretakerWorkerTests` (about 1.5 minutes). The outage test
+/// stops and restarts the local servers; to spare other work on a shared machine, point the
+/// tests at a private pair instead, e.g. with `CARETAKER_LOCAL_DIR=/tmp/x CARETAKER_PG_PORT=55442
+/// CARETAKER_MQ_PORT=56730 CARETAKER_MQ_DIST_PORT=56731 CARETAKER_MQ_TLS_PORT=56732
+/// CARETAKER_MQ_NODE=x@localhost` for `scripts/services start …` and the test run, plus
+/// `CARETAKER_TEST_POSTGRES_URL` / `CARETAKER_TEST_AMQP_URL` naming those ports.
 @Suite(.serialized) struct WorkerReliabilityTests {
     static let reports = 10_000
     static let customerService = Topology.eventQueue(for: .customerService)
@@ -144,9 +151,13 @@ import Glibc
                     (try? await scenario.cases()) ?? 0 >= 7_000
                 }
                 timeline.append("rabbitmq restarted at \(try await scenario.cases()) cases")
+                let announced = try await scenario.depth(of: Self.customerService)
                 let restarted = ContinuousClock.now
                 try await TestServers.servicesOffPool("restart", "rabbitmq")
                 timeline.append("rabbitmq back after \(ContinuousClock.now - restarted)")
+                // A restart wipes nothing durable: the virtual host, the exchanges and the quorum
+                // queues with their persistent messages are all still there.
+                #expect(try await scenario.depth(of: Self.customerService) >= announced)
             }
             try await eventually("10,000 cases, outbox drained", timeout: .seconds(120)) {
                 guard let figures = try? await scenario.figures() else { return false }

@@ -34,12 +34,15 @@ final class WorkerScenario: Sendable {
     }
 
     /// The environment of a worker on this scenario's database and virtual host, JSON logs, the
-    /// repository's triage rules, plus `extra`.
+    /// repository's data files (triage rules, SLA policy, calendars), plus `extra`.
     func environment(instance: String, _ extra: [String: String] = [:]) -> [String: String] {
-        [
+        let config = TestServers.repositoryRoot.appendingPathComponent("config")
+        return [
             "CARETAKER_POSTGRES_URL": database.url,
             "CARETAKER_AMQP_URL": vhost.url,
-            "CARETAKER_TRIAGE_RULES_FILE": TestServers.repositoryRoot.appendingPathComponent("config/triage-rules.json").path,
+            "CARETAKER_TRIAGE_RULES_FILE": config.appendingPathComponent("triage-rules.json").path,
+            "CARETAKER_SLA_POLICY_FILE": config.appendingPathComponent("sla-policy.json").path,
+            "CARETAKER_SLA_CALENDARS_DIRECTORY": config.appendingPathComponent("calendars").path,
             "CARETAKER_LOG_FORMAT": "json",
             "CARETAKER_LOG_LEVEL": "info",
             "CARETAKER_INSTANCE_NAME": instance,
