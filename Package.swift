@@ -79,7 +79,10 @@ let package = Package(
         .executableTarget(name: "caretaker-bench", dependencies: ["CaretakerCore", "CaretakerApp"]),
 
         // Where the local test servers live and how to reach them; shared by the test targets.
-        .target(name: "CaretakerTestSupport", dependencies: ["Postgres"], path: "Tests/CaretakerTestSupport"),
+        .target(
+            name: "CaretakerTestSupport", dependencies: ["Postgres", "CaretakerCore", "CaretakerStore"],
+            path: "Tests/CaretakerTestSupport"
+        ),
 
         .testTarget(name: "DedicatedThreadTests", dependencies: ["DedicatedThread"]),
         .testTarget(name: "AMQPTests", dependencies: ["AMQP", "CaretakerTestSupport"]),

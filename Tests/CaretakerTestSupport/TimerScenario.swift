@@ -1,20 +1,19 @@
 import CaretakerCore
 import CaretakerStore
-import CaretakerTestSupport
 import Foundation
 import Postgres
 
 /// A scratch database where cases get their SLA timers from the shipped policy and calendar,
 /// and time is whatever the test says it is.
-struct TimerScenario {
+public struct TimerScenario: Sendable {
     /// Monday 2 November 2026, 08:00 in Shanghai: when the reports in these tests come in.
-    static let t0 = RFC3339Timestamp("2026-11-02T08:00:00+08:00")!
+    public static let t0 = RFC3339Timestamp("2026-11-02T08:00:00+08:00")!
 
-    let database: ScratchDatabase
-    let connection: PostgresConnection
-    let timekeeper: SLATimekeeper
+    public let database: ScratchDatabase
+    public let connection: PostgresConnection
+    public let timekeeper: SLATimekeeper
 
-    static func start(_ purpose: String) async throws -> TimerScenario {
+    public static func start(_ purpose: String) async throws -> TimerScenario {
         let database = try await ScratchDatabase.create(purpose)
         let connection = try await database.connect()
         _ = try await MigrationRunner().migrate(on: connection)
@@ -22,7 +21,7 @@ struct TimerScenario {
     }
 
     /// The timekeeper built from `config/sla-policy.json` and `config/calendars/`.
-    static func shippedTimekeeper() throws -> SLATimekeeper {
+    public static func shippedTimekeeper() throws -> SLATimekeeper {
         let config = TestServers.repositoryRoot.appendingPathComponent("config")
         let policy = try SLAPolicy.parse(Array(try Data(contentsOf: config.appendingPathComponent("sla-policy.json"))))
         let calendar = try WorkingCalendar.parse(
@@ -30,19 +29,19 @@ struct TimerScenario {
         return SLATimekeeper(planner: TimerPlanner(policy: policy, calendars: try CalendarSet([calendar])))
     }
 
-    func finish() async throws {
+    public func finish() async throws {
         await connection.close()
         try await database.drop()
     }
 
     /// `minutes` after `t0`.
-    static func at(minutes: Int64) -> RFC3339Timestamp {
+    public static func at(minutes: Int64) -> RFC3339Timestamp {
         RFC3339Timestamp(secondsSinceEpoch: t0.secondsSinceEpoch + minutes * 60, utcOffsetMinutes: 480)
     }
 
     /// Records `count` reports received at `t0` with their timers; returns the case ids.
     @discardableResult
-    func createCases(_ count: Int, kind: IntakeMessage.Kind = .repair, priority: RepairPriority = .general,
+    public func createCases(_ count: Int, kind: IntakeMessage.Kind = .repair, priority: RepairPriority = .general,
                      promisedFeedbackAt: RFC3339Timestamp? = nil, prefix: String = "t") async throws -> [String] {
         var ids: [String] = []
         let recorder = IntakeRecorder(observers: [timekeeper])
@@ -67,7 +66,7 @@ struct TimerScenario {
 
     /// Fires everything due at `now`, batch after batch, until nothing is due.
     @discardableResult
-    func fireAll(at now: RFC3339Timestamp, store: TimerFiringStore? = nil) async throws -> TimerFiringStore.Report {
+    public func fireAll(at now: RFC3339Timestamp, store: TimerFiringStore? = nil) async throws -> TimerFiringStore.Report {
         let store = store ?? TimerFiringStore(timekeeper: timekeeper)
         var total = TimerFiringStore.Report()
         while true {
@@ -80,7 +79,7 @@ struct TimerScenario {
     }
 
     /// Routing keys of the timer events in the outbox for one case and timer kind, in order.
-    func timerEvents(case caseID: String, kind: String) async throws -> [String] {
+    public func timerEvents(case caseID: String, kind: String) async throws -> [String] {
         try await connection.query("""
             SELECT routing_key FROM outbox
             WHERE case_id = \(caseID)::uuid AND message_id LIKE \("timer-\(caseID)-\(kind)-%") ORDER BY id
@@ -88,7 +87,7 @@ struct TimerScenario {
     }
 
     /// A number from a one-value query.
-    func count(_ sql: SQLQuery) async throws -> Int {
+    public func count(_ sql: SQLQuery) async throws -> Int {
         try await connection.query(sql).single().decode(0, as: Int.self)
     }
 }

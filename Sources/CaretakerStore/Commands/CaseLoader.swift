@@ -26,17 +26,34 @@ public enum CaseLoader {
         }
     }
 
+    /// Loads the cases with the given ids inside the caller's transaction, keyed by id; with
+    /// `forUpdate` they stay locked until the transaction ends.
+    public static func load(ids: [String], forUpdate: Bool = false,
+                            in transaction: PostgresTransaction) async throws -> [String: CaseRecord] {
+        guard !ids.isEmpty else { return [:] }
+        var sql = selectList + " case_id = ANY(\(ids)::uuid[]) ORDER BY case_id"
+        if forUpdate { sql.append(" FOR UPDATE") }
+        var records: [String: CaseRecord] = [:]
+        for row in try await transaction.query(sql) {
+            let loaded = try record(row)
+            records[loaded.caseID] = loaded
+        }
+        return records
+    }
+
+    private static let selectList: SQLQuery = """
+        SELECT case_id::text AS case_id, case_number, kind, state, department, category, secondary_categories,
+               severity, priority, responsibility, notify, needs_triage, rules_version, about_own_staff,
+               escalation_level, postponements, reopenings, correlation_id, channel, estate, location,
+               resident::text AS resident, report_text, flags, attachments, reported_times,
+               to_char(received_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS received_at,
+               to_char(promised_feedback_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')
+                   AS promised_feedback_at
+        FROM cases WHERE
+        """
+
     private static func query(_ reference: CaseReference, forUpdate: Bool) -> SQLQuery {
-        var sql: SQLQuery = """
-            SELECT case_id::text AS case_id, case_number, kind, state, department, category, secondary_categories,
-                   severity, priority, responsibility, notify, needs_triage, rules_version, about_own_staff,
-                   escalation_level, postponements, reopenings, correlation_id, channel, estate, location,
-                   resident::text AS resident, report_text, flags, attachments, reported_times,
-                   to_char(received_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS received_at,
-                   to_char(promised_feedback_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')
-                       AS promised_feedback_at
-            FROM cases WHERE
-            """
+        var sql = selectList
         switch (reference.caseID, reference.caseNumber) {
         case (let id?, let number?): sql.append(" case_id = \(id)::uuid AND case_number = \(number)")
         case (let id?, nil): sql.append(" case_id = \(id)::uuid")

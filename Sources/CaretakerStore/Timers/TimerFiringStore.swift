@@ -49,11 +49,9 @@ public struct TimerFiringStore: Sendable {
             FROM timers WHERE state = 'pending' AND next_at <= \(now.description)::timestamptz
             ORDER BY next_at LIMIT \(limit) FOR UPDATE SKIP LOCKED
             """)
-        var report = Report()
-        var records: [String: CaseRecord] = [:]
+        var timers: [(id: Int64, timer: StoredTimer)] = []
         for row in rows {
-            let id = try row.decode("id", as: Int64.self)
-            let timer = StoredTimer(
+            timers.append((try row.decode("id", as: Int64.self), StoredTimer(
                 caseID: try row.decode("case_id", as: String.self),
                 kind: TimerKind(rawValue: try row.decode("kind", as: String.self)),
                 remindAt: try row.decode("remind_at", as: Date?.self).map { RFC3339Timestamp($0) },
@@ -61,90 +59,129 @@ public struct TimerFiringStore: Sendable {
                 reminded: try row.decode("reminded", as: Bool.self),
                 level: EscalationLevel(rawValue: try row.decode("level", as: Int.self)) ?? .handler,
                 deadlineVersion: try row.decode("deadline_version", as: Int.self),
-                calendarVersion: try row.decode("calendar_version", as: String?.self))
-            let record: CaseRecord
-            if let known = records[timer.caseID] {
-                record = known
-            } else {
-                guard let loaded = try await CaseLoader.load(.id(timer.caseID), forUpdate: true, in: transaction) else {
-                    continue
-                }
-                record = loaded
-            }
-            report.claimed += 1
-            records[timer.caseID] = try await fire(timer, id: id, record: record, now: now, report: &report, in: transaction)
+                calendarVersion: try row.decode("calendar_version", as: String?.self))))
         }
-        return report
+        guard !timers.isEmpty else { return Report() }
+        var records = try await CaseLoader.load(ids: Array(Set(timers.map(\.timer.caseID))), forUpdate: true, in: transaction)
+        var batch = Batch(now: now)
+        for (id, timer) in timers {
+            guard let record = records[timer.caseID] else { continue }
+            records[timer.caseID] = try await fire(timer, id: id, record: record, into: &batch, in: transaction)
+        }
+        _ = try await transaction.pipeline(batch.statements())
+        return batch.report
     }
 
-    /// Fires one timer; returns the case as it is afterwards.
-    private func fire(_ timer: StoredTimer, id: Int64, record: CaseRecord, now: RFC3339Timestamp,
-                      report: inout Report, in transaction: PostgresTransaction) async throws -> CaseRecord {
+    /// Everything one claim writes, sent together at the end.
+    private struct Batch {
+        let now: RFC3339Timestamp
+        var report = Report()
+        var history: [HistoryEntry] = []
+        var outbox: [OutboxMessage] = []
+        var timerUpdates: [JSONValue] = []
+        var caseLevels: [String: Int] = [:]
+
+        func statements() -> [SQLQuery] {
+            var statements = [HistoryEntry.insertStatement(history), OutboxSQL.insertStatement(outbox)].compactMap { $0 }
+            if !timerUpdates.isEmpty {
+                let updates = PostgresJSON(rawText: JSONValue.array(timerUpdates).serialized)
+                statements.append("""
+                    UPDATE timers t SET
+                        reminded_at = CASE WHEN u.reminded THEN \(now.description)::timestamptz ELSE t.reminded_at END,
+                        level = u.level, next_at = u.next_at,
+                        state = CASE WHEN u.finished THEN 'fired' ELSE t.state END,
+                        fired_at = CASE WHEN u.escalated THEN \(now.description)::timestamptz ELSE t.fired_at END,
+                        last_late_seconds = u.late_seconds, attempt = t.attempt + 1
+                    FROM jsonb_to_recordset(\(updates)) AS u(id bigint, reminded boolean, escalated boolean,
+                        finished boolean, level smallint, next_at timestamptz, late_seconds bigint)
+                    WHERE t.id = u.id
+                    """)
+            }
+            if !caseLevels.isEmpty {
+                let levels = PostgresJSON(rawText: JSONValue.array(caseLevels.map {
+                    .object([("case_id", .string($0.key)), ("level", .number(Double($0.value)))])
+                }).serialized)
+                statements.append("""
+                    UPDATE cases c SET escalation_level = greatest(c.escalation_level, l.level),
+                                       updated_at = \(now.description)::timestamptz
+                    FROM jsonb_to_recordset(\(levels)) AS l(case_id uuid, level smallint) WHERE c.case_id = l.case_id
+                    """)
+            }
+            return statements
+        }
+    }
+
+    /// Decides one timer and adds what it writes to `batch`; returns the case as it is afterwards.
+    private func fire(_ timer: StoredTimer, id: Int64, record: CaseRecord, into batch: inout Batch,
+                      in transaction: PostgresTransaction) async throws -> CaseRecord {
+        let now = batch.now
+        batch.report.claimed += 1
         let decision: TimerFiringDecision
         do {
             decision = try TimerFiring.decide(timer, policy: timekeeper.planner.policy, now: now)
         } catch {
-            // The kind left the policy: keep the timer, look again in an hour.
-            try await transaction.execute("""
-                UPDATE timers SET next_at = \(now.description)::timestamptz + interval '1 hour',
-                       attempt = attempt + 1 WHERE id = \(id)
-                """)
+            // The kind left the policy: keep the timer and look again in an hour.
+            let later = RFC3339Timestamp(secondsSinceEpoch: now.secondsSinceEpoch + 3_600, utcOffsetMinutes: 480)
+            batch.timerUpdates.append(update(id, reminded: false, escalated: false, finished: false,
+                                             level: timer.level, next: later, late: 0))
             return record
         }
         var current = record
-        var outbox = TimerEvents.events(for: decision, timer: timer, record: current, at: now).map(OutboxMessage.init)
-        var history: [HistoryEntry] = []
+        batch.outbox += TimerEvents.events(for: decision, timer: timer, record: current, at: now).map(OutboxMessage.init)
         switch decision.action {
         case .nothing:
             break
         case .remind:
-            report.reminders += 1
-            history.append(step("reminder", timer, decision, record: current, level: .handler, now: now))
+            batch.report.reminders += 1
+            batch.history.append(step("reminder", timer, decision, record: current, level: .handler, now: now))
         case .escalate(let level):
-            report.escalations += 1
-            report.maximumLateSeconds = max(report.maximumLateSeconds, decision.lateSeconds)
-            history.append(step("escalated", timer, decision, record: current, level: level, now: now))
+            batch.report.escalations += 1
+            batch.report.maximumLateSeconds = max(batch.report.maximumLateSeconds, decision.lateSeconds)
+            batch.history.append(step("escalated", timer, decision, record: current, level: level, now: now))
             if level.rawValue > current.escalationLevel {
                 current.escalationLevel = level.rawValue
-                try await transaction.execute("""
-                    UPDATE cases SET escalation_level = \(level.rawValue), updated_at = \(now.description)::timestamptz
-                    WHERE case_id = \(current.caseID)::uuid
-                    """)
+                batch.caseLevels[current.caseID] = level.rawValue
             }
             if decision.effect == .upgradeSeverityMajor, current.kind == .complaint, current.severity != .major {
-                let before = current
-                current.severity = .major
-                current.notify = [.management, .leadership]
-                try await transaction.execute("""
-                    UPDATE cases SET severity = 'major', notify = \(["management", "leadership"])
-                    WHERE case_id = \(current.caseID)::uuid
-                    """)
-                history.append(HistoryEntry(
-                    caseID: current.caseID, step: "severity_upgraded", fromState: current.state, toState: current.state,
-                    actor: .system, occurredAt: now, sourceID: "timer:\(timer.kind.rawValue)",
-                    details: [("from", .string(before.severity?.rawValue ?? "")), ("to", .string("major")),
-                              ("timer_kind", .string(timer.kind.rawValue))]))
-                outbox += TimerEvents.severityUpgraded(before: before, after: current, timer: timer, at: now)
-                    .map(OutboxMessage.init)
-                try await timekeeper.severityUpgraded(before: before, after: current, at: now, in: transaction)
+                current = try await upgradeToMajor(current, timer: timer, into: &batch, in: transaction)
             }
         }
-        try await HistoryEntry.insert(history, in: transaction)
-        try await OutboxSQL.insert(outbox, in: transaction)
-        let reminded = decision.action == .remind
-        let level = decision.level ?? timer.level
-        try await transaction.execute("""
-            UPDATE timers SET
-                reminded_at = CASE WHEN \(reminded) THEN \(now.description)::timestamptz ELSE reminded_at END,
-                level = \(level.rawValue),
-                next_at = \(decision.nextWakeAt?.description)::timestamptz,
-                state = CASE WHEN \(decision.nextWakeAt == nil) THEN 'fired' ELSE state END,
-                fired_at = CASE WHEN \(decision.level != nil) THEN \(now.description)::timestamptz ELSE fired_at END,
-                last_late_seconds = \(decision.lateSeconds),
-                attempt = attempt + 1
-            WHERE id = \(id)
-            """)
+        batch.timerUpdates.append(update(
+            id, reminded: decision.action == .remind, escalated: decision.level != nil,
+            finished: decision.nextWakeAt == nil, level: decision.level ?? timer.level, next: decision.nextWakeAt,
+            late: decision.lateSeconds))
         return current
+    }
+
+    /// A valid complaint still open after a month becomes major (seed 000 4.3.1 c).
+    private func upgradeToMajor(_ record: CaseRecord, timer: StoredTimer, into batch: inout Batch,
+                                in transaction: PostgresTransaction) async throws -> CaseRecord {
+        let now = batch.now
+        var upgraded = record
+        upgraded.severity = .major
+        upgraded.notify = [.management, .leadership]
+        try await transaction.execute("""
+            UPDATE cases SET severity = 'major', notify = \(["management", "leadership"])
+            WHERE case_id = \(record.caseID)::uuid
+            """)
+        batch.history.append(HistoryEntry(
+            caseID: record.caseID, step: "severity_upgraded", fromState: record.state, toState: record.state,
+            actor: .system, occurredAt: now, sourceID: "timer:\(timer.kind.rawValue)",
+            details: [("from", .string(record.severity?.rawValue ?? "")), ("to", .string("major")),
+                      ("timer_kind", .string(timer.kind.rawValue))]))
+        batch.outbox += TimerEvents.severityUpgraded(before: record, after: upgraded, timer: timer, at: now)
+            .map(OutboxMessage.init)
+        try await timekeeper.severityUpgraded(before: record, after: upgraded, at: now, in: transaction)
+        return upgraded
+    }
+
+    private func update(_ id: Int64, reminded: Bool, escalated: Bool, finished: Bool, level: EscalationLevel,
+                        next: RFC3339Timestamp?, late: Int64) -> JSONValue {
+        .object([
+            ("id", .number(Double(id))), ("reminded", .bool(reminded)), ("escalated", .bool(escalated)),
+            ("finished", .bool(finished)), ("level", .number(Double(level.rawValue))),
+            ("next_at", next.map { .string($0.description) } ?? .null), ("late_seconds", .number(Double(late))),
+        ])
     }
 
     private func step(_ name: String, _ timer: StoredTimer, _ decision: TimerFiringDecision, record: CaseRecord,
