@@ -121,4 +121,33 @@ import Testing
         for connection in connections { await connection.close() }
         try await scenario.finish()
     }
+
+    @Test func aComplaintStillOpenAfterAMonthBecomesMajorAndReachesLeadership() async throws {
+        guard try TestServers.available(.postgres) else { return }
+        let scenario = try await TimerScenario.start("timers_month")
+        let caseID = try #require(try await scenario.createCases(1, kind: .complaint).first)
+        #expect(try await scenario.count("SELECT count(*)::int8 FROM timers WHERE kind = 'manager_complaint_close'") == 0)
+
+        try await scenario.fireAll(at: RFC3339Timestamp("2026-12-02T08:01:00+08:00")!)
+        let upgraded = try await scenario.connection.query("""
+            SELECT severity, notify, escalation_level FROM cases WHERE case_id = \(caseID)::uuid
+            """).single()
+        #expect(try upgraded.decode("severity", as: String.self) == "major")
+        #expect(try upgraded.decode("notify", as: [String].self) == ["management", "leadership"])
+        #expect(try upgraded.decode("escalation_level", as: Int.self) == 3)
+        #expect(try await scenario.timerEvents(case: caseID, kind: "complaint_unresolved_month")
+            .contains("leadership.case.escalated"))
+        #expect(try await scenario.count("""
+            SELECT count(*)::int8 FROM outbox WHERE routing_key = 'leadership.case.updated'
+            """) == 1)
+        #expect(try await scenario.count("SELECT count(*)::int8 FROM case_history WHERE step = 'severity_upgraded'") == 1)
+        // Now a major complaint, it must be closed within 15 days: that timer has started.
+        #expect(try await scenario.count("""
+            SELECT count(*)::int8 FROM timers WHERE kind = 'manager_complaint_close' AND state = 'pending'
+            """) == 1)
+        // Firing again changes nothing.
+        try await scenario.fireAll(at: RFC3339Timestamp("2026-12-02T08:02:00+08:00")!)
+        #expect(try await scenario.count("SELECT count(*)::int8 FROM case_history WHERE step = 'severity_upgraded'") == 1)
+        try await scenario.finish()
+    }
 }
