@@ -1,5 +1,5 @@
+import CaretakerTestSupport
 import Foundation
-import Testing
 
 /// Runs the built `caretaker` binary with a controlled environment and working directory.
 enum CaretakerBinary {
@@ -11,17 +11,7 @@ enum CaretakerBinary {
     }
 
     static var url: URL {
-        get throws {
-            let products = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
-            var binary = products.appendingPathComponent("caretaker")
-            if !FileManager.default.isExecutableFile(atPath: binary.path) {
-                binary = products.deletingLastPathComponent().deletingLastPathComponent()
-                    .deletingLastPathComponent().appendingPathComponent("caretaker")
-            }
-            try #require(FileManager.default.isExecutableFile(atPath: binary.path),
-                         "caretaker binary not found near \(products.path); run `swift build` first")
-            return binary
-        }
+        get throws { try TestServers.builtExecutable(named: "caretaker") }
     }
 
     /// Runs `caretaker ARGUMENTS` in an empty temporary folder (so no `config/caretaker.yaml` is
