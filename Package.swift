@@ -105,7 +105,10 @@ let package = Package(
             name: "CaretakerAppTests",
             dependencies: ["CaretakerApp", "CaretakerStore", "CaretakerTestSupport", "AMQP", "Postgres"]
         ),
-        .testTarget(name: "CaretakerCLITests", dependencies: ["CaretakerTestSupport"]),
+        .testTarget(
+            name: "CaretakerCLITests",
+            dependencies: ["CaretakerTestSupport", "CaretakerStore", "CaretakerCore", "Postgres"]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

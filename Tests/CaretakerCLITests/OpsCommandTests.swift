@@ -1,0 +1,65 @@
+import CaretakerCore
+import CaretakerStore
+import CaretakerTestSupport
+import Foundation
+import Testing
+
+/// The commands ops use around a running worker: `timers`, `dead-letters`, `topology export`.
+@Suite(.serialized) struct OpsCommandTests {
+    @Test func timersListsACasesRunningTimersAndNothingForAnUnknownCase() async throws {
+        guard try TestServers.available(.postgres) else { return }
+        let scenario = try await TimerScenario.start("cli_timers")
+        let caseID = try #require(try await scenario.createCases(2).first)
+        let number = try await scenario.connection.query("SELECT case_number FROM cases WHERE case_id = \(caseID)::uuid")
+            .single().decode("case_number", as: String.self)
+        let environment = ["CARETAKER_POSTGRES_URL": scenario.database.url]
+
+        let listed = try await CaretakerBinary.run(["timers", "--case-number", number], environment: environment)
+        #expect(listed.status == 0, "\(listed.stderr)")
+        #expect(listed.lines.first?.hasPrefix("case_number\tdepartment\tkind") == true)
+        let kinds = Set(listed.lines.dropFirst().map { $0.split(separator: "\t")[2] })
+        #expect(kinds == ["repair_accept", "repair_on_site", "general_repair_completion"])
+        #expect(listed.lines.dropFirst().allSatisfy { $0.hasPrefix(number + "\t") })
+
+        let none = try await CaretakerBinary.run(["timers", "--case-number", "BX-19990101-000001"], environment: environment)
+        #expect(none.status == 0)
+        #expect(none.stdout == "no pending timers\n")
+        try await scenario.finish()
+    }
+
+    @Test func deadLettersAreListedWithoutResidentDataAndReplayedOnce() async throws {
+        guard try TestServers.available(.postgres) else { return }
+        let scenario = try await TimerScenario.start("cli_dead_letters")
+        let body = Array(#"{"message_id":"bad-1","kind":"repair","text":"13800001234 王小明 漏水","received_at":"soon","channel":"hotline"}"#.utf8)
+        _ = try await IntakeRecorder().record(
+            [.rejected(RejectedMessage(source: "intake", messageID: "bad-1", routingKey: "repair", body: body,
+                                       field: "received_at", reason: "invalid_timestamp", detail: "not RFC 3339"))],
+            now: TimerScenario.t0, on: scenario.connection)
+        let environment = ["CARETAKER_POSTGRES_URL": scenario.database.url]
+
+        let listed = try await CaretakerBinary.run(["dead-letters", "list"], environment: environment)
+        #expect(listed.status == 0, "\(listed.stderr)")
+        #expect(listed.lines.count == 2)
+        #expect(listed.stdout.contains("invalid_timestamp"))
+        #expect(!listed.stdout.contains("13800001234"))
+        #expect(!listed.stdout.contains("王小明"))
+        let id = try #require(listed.lines.last?.split(separator: "\t").first.map(String.init))
+
+        let replayed = try await CaretakerBinary.run(["dead-letters", "replay", id], environment: environment)
+        #expect(replayed.status == 0)
+        #expect(replayed.stdout.contains("queued"))
+        let again = try await CaretakerBinary.run(["dead-letters", "replay", id], environment: environment)
+        #expect(again.status == 1)
+        #expect(again.stdout.contains("already replayed"))
+        #expect(try await scenario.count("SELECT count(*)::int8 FROM outbox WHERE exchange = 'caretaker.intake'") == 1)
+        try await scenario.finish()
+    }
+
+    @Test func topologyExportMatchesTheCommittedDefinitions() async throws {
+        let exported = try await CaretakerBinary.run(["topology", "export"])
+        #expect(exported.status == 0)
+        let committed = try String(
+            contentsOf: TestServers.repositoryRoot.appendingPathComponent("deploy/rabbitmq/definitions.json"), encoding: .utf8)
+        #expect(exported.stdout == committed)
+    }
+}
