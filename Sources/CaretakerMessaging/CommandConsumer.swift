@@ -32,31 +32,13 @@ public final class CommandConsumer: Sendable {
 
     /// Runs until `stop` is raised, reconnecting after failures.
     public func run(stop: StopFlag) async {
-        var outage = OutageLog(dependency: "rabbitmq", component: "commands")
-        while !stop.isRaised {
-            let connection: AMQPConnection
-            do {
-                connection = try await AMQPConnection.connect(settings.amqp)
-                try await Self.prepare(connection, settings: settings)
-            } catch {
-                let failures = outage.failed(error, logger: logger)
-                await stop.sleep(settings.reconnect.delay(afterFailures: failures))
-                continue
-            }
-            outage.recovered(logger: logger)
-            statistics.setConsuming(true)
-            do {
-                try await consume(on: connection, stop: stop)
-            } catch {
-                let failures = outage.failed(error, logger: logger)
-                statistics.setConsuming(false)
-                await connection.close()
-                await stop.sleep(settings.reconnect.delay(afterFailures: failures))
-                continue
-            }
-            statistics.setConsuming(false)
-            await connection.close()
-        }
+        let session = ConsumerSession(amqp: settings.amqp, reconnect: settings.reconnect, component: "commands",
+                                      logger: logger)
+        let settings = self.settings
+        await session.run(
+            stop: stop, consuming: statistics.setConsuming,
+            prepare: { connection in try await Self.prepare(connection, settings: settings) },
+            consume: { connection in try await consume(on: connection, stop: stop) })
     }
 
     private static func prepare(_ connection: isolated AMQPConnection, settings: IntakeConsumerSettings) throws {

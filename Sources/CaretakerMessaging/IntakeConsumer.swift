@@ -41,34 +41,15 @@ public final class IntakeConsumer: Sendable {
     /// recorded are released by closing the connection, so the broker hands them to another
     /// instance (or this one after a restart).
     public func run(stop: StopFlag) async {
-        var outage = OutageLog(dependency: "rabbitmq", component: "intake")
-        while !stop.isRaised {
-            let connection: AMQPConnection
-            do {
-                connection = try await AMQPConnection.connect(settings.amqp)
+        let session = ConsumerSession(amqp: settings.amqp, reconnect: settings.reconnect, component: "intake",
+                                      logger: logger)
+        await session.run(
+            stop: stop, consuming: statistics.setConsuming, reconnected: statistics.countReconnect,
+            prepare: { connection in
                 try await prepare(connection)
-            } catch {
-                let failures = outage.failed(error, logger: logger)
-                statistics.setConsuming(false)
-                await stop.sleep(settings.reconnect.delay(afterFailures: failures))
-                continue
-            }
-            outage.recovered(logger: logger)
-            statistics.setConsuming(true)
-            logger.info("consuming intake", metadata: ["queue": "\(Topology.intakeQueue)"])
-            do {
-                try await consume(on: connection, stop: stop)
-            } catch {
-                let failures = outage.failed(error, logger: logger)
-                statistics.setConsuming(false)
-                statistics.countReconnect()
-                await connection.close()
-                await stop.sleep(settings.reconnect.delay(afterFailures: failures))
-                continue
-            }
-            statistics.setConsuming(false)
-            await connection.close()
-        }
+                logger.info("consuming intake", metadata: ["queue": "\(Topology.intakeQueue)"])
+            },
+            consume: { connection in try await consume(on: connection, stop: stop) })
     }
 
     private func prepare(_ connection: AMQPConnection) async throws {
