@@ -19,11 +19,11 @@ enum OutboxSQL {
         return """
             INSERT INTO outbox (message_id, exchange, routing_key, case_id, correlation_id, content_type, headers, body)
             SELECT r.message_id, r.exchange, r.routing_key, r.case_id, r.correlation_id, r.content_type,
-                   r.headers, decode(r.body_hex, 'hex')
+                   r.headers, coalesce(convert_to(r.body_text, 'UTF8'), decode(r.body_hex, 'hex'))
             FROM ROWS FROM (jsonb_to_recordset(\(rows)) AS (
                 message_id text, exchange text, routing_key text, case_id uuid, correlation_id text,
-                content_type text, headers jsonb, body_hex text)) WITH ORDINALITY AS r(
-                message_id, exchange, routing_key, case_id, correlation_id, content_type, headers, body_hex, n)
+                content_type text, headers jsonb, body_text text, body_hex text)) WITH ORDINALITY AS r(
+                message_id, exchange, routing_key, case_id, correlation_id, content_type, headers, body_text, body_hex, n)
             ORDER BY r.n
             ON CONFLICT (message_id) DO NOTHING
             """
