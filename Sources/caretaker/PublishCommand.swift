@@ -11,7 +11,8 @@ struct PublishCommand: AsyncParsableCommand {
         abstract: "Publish intake messages to caretaker.intake (JSON lines, or built-in samples).",
         discussion: """
             With files (or - for standard input) each non-blank line is published as is, with the \
-            routing key taken from its "kind" and the message id from its "message_id". With \
+            routing key taken from its "kind" and the message id from its "message_id"; with \
+            --command NAME the lines are console commands sent to caretaker.commands. With \
             --samples N, N realistic sample reports are published under fresh ids. Every message \
             is persistent and mandatory, and the command waits for the broker's confirms.
             """
@@ -25,8 +26,17 @@ struct PublishCommand: AsyncParsableCommand {
     @Option(help: "Message id prefix for samples (default: sample-<time>).")
     var prefix: String?
 
+    @Option(help: "Stamp samples in a sped-up worker's time: the worker's --time-scale.")
+    var timeScale: Double = 1
+
+    @Option(help: "With --time-scale: the worker's --clock-origin (Unix seconds).")
+    var clockOrigin: Int?
+
     @Option(help: "Messages per second (0 = as fast as the broker confirms).")
     var rate: Double = 0
+
+    @Option(help: "Publish the lines as console commands with this name (routing key) to caretaker.commands.")
+    var command: String?
 
     @Argument(help: "Files of JSON lines; - reads standard input.")
     var files: [String] = []
@@ -35,8 +45,13 @@ struct PublishCommand: AsyncParsableCommand {
         guard (samples == nil) != files.isEmpty else {
             throw ValidationError("give either --samples N or files of JSON lines")
         }
+        if let command, !CaseAction.allRawNames.contains(command) {
+            throw ValidationError("unknown command \(command); use one of \(CaseAction.allRawNames.joined(separator: ", "))")
+        }
+        if command != nil, samples != nil { throw ValidationError("--command publishes files of commands, not samples") }
         if let samples, samples < 1 { throw ValidationError("--samples must be at least 1") }
         guard rate >= 0 else { throw ValidationError("--rate must not be negative") }
+        guard timeScale > 0, timeScale.isFinite else { throw ValidationError("--time-scale must be positive") }
     }
 
     func run() async throws {
@@ -56,7 +71,8 @@ struct PublishCommand: AsyncParsableCommand {
         }
         if let samples {
             let prefix = self.prefix ?? "sample-\(Int(Date().timeIntervalSince1970))"
-            let clock = WorkerClock()
+            let clock = WorkerClock(
+                timeScale: timeScale, origin: clockOrigin.map { Date(timeIntervalSince1970: Double($0)) } ?? Date())
             for index in 0..<samples {
                 try await publisher.publish(SampleReports.make(index, messageID: "\(prefix)-\(index)", receivedAt: clock.now()))
                 await tick()
@@ -69,8 +85,13 @@ struct PublishCommand: AsyncParsableCommand {
                     var kind = "complaint"
                     if case .string(let value)? = parsed?["kind"] { kind = value }
                     var id: String?
-                    if case .string(let value)? = parsed?["message_id"] { id = value }
-                    try await publisher.publish(body: body, messageID: id, routingKey: kind)
+                    if case .string(let value)? = parsed?["message_id"] ?? parsed?["command_id"] { id = value }
+                    if let command {
+                        try await publisher.publish(body: body, messageID: id, routingKey: command,
+                                                    exchange: ExchangeName.commands)
+                    } else {
+                        try await publisher.publish(body: body, messageID: id, routingKey: kind)
+                    }
                     await tick()
                 }
             }

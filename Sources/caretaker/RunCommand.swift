@@ -1,5 +1,6 @@
 import ArgumentParser
 import CaretakerApp
+import Foundation
 import Logging
 import ServiceLifecycle
 
@@ -19,6 +20,9 @@ struct RunCommand: AsyncParsableCommand {
 
     @Option(help: "Run SLA time this many times faster than wall time (overrides clock.time_scale; e.g. 3600 for demos).")
     var timeScale: Double?
+
+    @Option(help: "With --time-scale: the Unix time (seconds) where SLA time meets wall time (default: now).")
+    var clockOrigin: Int?
 
     func validate() throws {
         if let timeScale, !(timeScale > 0 && timeScale.isFinite) {
@@ -45,7 +49,9 @@ struct RunCommand: AsyncParsableCommand {
         let logger = Logger(label: "caretaker")
         let worker: WorkerService
         do {
-            worker = try await WorkerAssembly.make(configuration, logger: logger)
+            worker = try await WorkerAssembly.make(
+                configuration, logger: logger,
+                clockOrigin: clockOrigin.map { Date(timeIntervalSince1970: Double($0)) } ?? Date())
         } catch let error as WorkerAssembly.StartError {
             logger.critical("worker cannot start", metadata: ["error": "\(error)"])
             throw ExitCode(error.exitStatus)

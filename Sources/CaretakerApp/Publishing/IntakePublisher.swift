@@ -23,8 +23,10 @@ public actor IntakePublisher {
     }
 
     /// Publishes one message (bytes as given); the routing key defaults to the body's `kind`.
-    public func publish(body: [UInt8], messageID: String?, routingKey: String) async throws {
-        try await Self.publish(body, messageID: messageID, routingKey: routingKey, window: window, on: connection)
+    public func publish(body: [UInt8], messageID: String?, routingKey: String,
+                        exchange: String = ExchangeName.intake) async throws {
+        try await Self.publish(body, messageID: messageID, exchange: exchange, routingKey: routingKey, window: window,
+                               on: connection)
     }
 
     /// Publishes one intake message.
@@ -43,14 +45,14 @@ public actor IntakePublisher {
         await connection.close()
     }
 
-    private static func publish(_ body: [UInt8], messageID: String?, routingKey: String, window: Int,
+    private static func publish(_ body: [UInt8], messageID: String?, exchange: String, routingKey: String, window: Int,
                                 on connection: isolated AMQPConnection) throws {
         if connection.unconfirmedCount >= window {
             try settle(connection.waitForConfirms(untilAtMost: window / 2, timeout: .seconds(30)))
         }
         let properties = AMQPMessageProperties(contentType: "application/json", deliveryMode: .persistent,
                                                messageID: messageID, appID: "caretaker-publish")
-        try connection.publish(body, exchange: ExchangeName.intake, routingKey: routingKey, mandatory: true,
+        try connection.publish(body, exchange: exchange, routingKey: routingKey, mandatory: true,
                                properties: properties)
     }
 

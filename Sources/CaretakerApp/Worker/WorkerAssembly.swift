@@ -2,6 +2,7 @@ import AMQP
 import CaretakerCore
 import CaretakerMessaging
 import CaretakerStore
+import Foundation
 import Logging
 import Postgres
 
@@ -20,7 +21,12 @@ public enum WorkerAssembly {
     ///
     /// - Throws: ``StartError`` with status 78 for unusable rules, 69 when PostgreSQL cannot be
     ///   reached, 65 when the schema is behind or conflicts with this build.
-    public static func make(_ configuration: CaretakerConfiguration, logger: Logger) async throws -> WorkerService {
+    ///
+    /// - Parameter clockOrigin: the instant where a sped-up clock (`clock.time_scale`) meets the
+    ///   wall clock (default: now); a demo publisher given the same origin and scale stamps its
+    ///   reports in the worker's time.
+    public static func make(_ configuration: CaretakerConfiguration, logger: Logger,
+                            clockOrigin: Date = Date()) async throws -> WorkerService {
         let classifier: TriageClassifier
         do {
             classifier = try configuration.triage.rules.loadClassifier()
@@ -50,7 +56,7 @@ public enum WorkerAssembly {
             throw StartError(description: "\(error)", exitStatus: 65)
         }
 
-        let clock = WorkerClock(timeScale: configuration.clock.timeScale)
+        let clock = WorkerClock(timeScale: configuration.clock.timeScale, origin: clockOrigin)
         let now: @Sendable () -> RFC3339Timestamp = { clock.now() }
         let reconnect = AMQPReconnectPolicy(initialDelay: .milliseconds(200), maximumDelay: .seconds(5))
         let topology = Topology.caretaker(deliveryLimit: configuration.intake.deliveryLimit)
