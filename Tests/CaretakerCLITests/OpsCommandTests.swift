@@ -63,3 +63,31 @@ import Testing
         #expect(exported.stdout == committed)
     }
 }
+
+/// `caretaker case <number>` against a scratch database.
+@Suite(.serialized) struct CaseCommandTests {
+    @Test func aCasesTimelineShowsItsStepsTimersAndEventsWithTheContactMasked() async throws {
+        guard try TestServers.available(.postgres) else { return }
+        let scenario = try await TimerScenario.start("cli_case")
+        let caseID = try #require(try await scenario.createCases(1).first)
+        _ = try await IntakeRecorder().record([], now: TimerScenario.t0, on: scenario.connection)
+        try await scenario.fireAll(at: TimerScenario.at(minutes: 6))
+        let number = try await scenario.connection.query("SELECT case_number FROM cases WHERE case_id = \(caseID)::uuid")
+            .single().decode("case_number", as: String.self)
+        let environment = ["CARETAKER_POSTGRES_URL": scenario.database.url]
+
+        let shown = try await CaretakerBinary.run(["case", number], environment: environment)
+        #expect(shown.status == 0, "\(shown.stderr)")
+        #expect(shown.lines.first?.hasPrefix("\(number)  repair  dispatched") == true)
+        #expect(shown.stdout.contains("received     2026-11-02T08:00:00+08:00"))
+        #expect(shown.stdout.contains("history (2 steps):"))
+        #expect(shown.stdout.contains("escalated"))
+        #expect(shown.stdout.contains("repair_accept"))
+        #expect(shown.stdout.contains("engineering.case.escalated"))
+
+        let missing = try await CaretakerBinary.run(["case", "BX-19990101-000009"], environment: environment)
+        #expect(missing.status == 1)
+        #expect(missing.stderr.contains("no case numbered BX-19990101-000009"))
+        try await scenario.finish()
+    }
+}
