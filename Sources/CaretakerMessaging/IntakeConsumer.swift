@@ -67,6 +67,7 @@ public final class IntakeConsumer: Sendable {
         var scratch = TriageScratch()
         var carried: [AMQPDelivery] = []
         while !stop.isRaised {
+            statistics.tick()
             var batch = carried
             carried = []
             batch += try await Self.collect(on: connection, upTo: settings.batchSize - batch.count,

@@ -4,6 +4,7 @@ import Synchronization
 /// What the intake consumer has done, for metrics and readiness checks.
 public final class IntakeStatistics: Sendable {
     private let consuming = Atomic<Bool>(false)
+    private let ticks = Atomic<Int>(0)
     private let counters = Mutex<Counters>(Counters())
 
     /// A snapshot of the counters.
@@ -45,10 +46,17 @@ public final class IntakeStatistics: Sendable {
     /// Whether the consumer is connected and consuming.
     public var isConsuming: Bool { consuming.load(ordering: .acquiring) }
 
+    /// How many times the consume loop has gone round: at least every 250 ms while consuming,
+    /// even on an empty queue, so a counter that stops moving means the loop is stuck (the
+    /// systemd watchdog's progress signal).
+    public var loopTicks: Int { ticks.load(ordering: .relaxed) }
+
     /// The counters now.
     public var snapshot: Counters { counters.withLock { $0 } }
 
     func setConsuming(_ value: Bool) { consuming.store(value, ordering: .releasing) }
+
+    func tick() { ticks.wrappingAdd(1, ordering: .relaxed) }
 
     func countReconnect() { counters.withLock { $0.reconnects += 1 } }
 

@@ -35,6 +35,7 @@ public final class TimerScheduler: Sendable {
     let signal: OutboxSignal
     let logger: Logger
     private let counters = Mutex<TimerFiringStore.Report>(TimerFiringStore.Report())
+    private let ticks = Atomic<Int>(0)
 
     /// Creates a scheduler; `listener` (a connection of its own) receives the wake-ups.
     public init(settings: Settings, store: TimerFiringStore, database: PostgresConnection, listener: PostgresConnection?,
@@ -51,11 +52,17 @@ public final class TimerScheduler: Sendable {
     /// Totals since start: timers fired, reminders, escalations, the worst lateness seen.
     public var totals: TimerFiringStore.Report { counters.withLock { $0 } }
 
+    /// How many times the scheduling loop has gone round: at least once per poll interval while
+    /// the database answers, so a counter that stops moving means the loop is stuck (the systemd
+    /// watchdog's progress signal).
+    public var loopTicks: Int { ticks.load(ordering: .relaxed) }
+
     /// Runs until `stop` is raised.
     public func run(stop: StopFlag) async {
         var outage = OutageLog(dependency: "postgres", component: "timers")
         var listening = false
         while !stop.isRaised {
+            ticks.wrappingAdd(1, ordering: .relaxed)
             do {
                 if let listener, !listening {
                     try await listener.listen("caretaker_timers")

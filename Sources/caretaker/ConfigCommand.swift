@@ -1,12 +1,13 @@
 import ArgumentParser
 import CaretakerApp
+import CaretakerCore
 
 /// `caretaker config`: inspects the worker configuration.
 struct ConfigCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "config",
         abstract: "Inspect the worker configuration.",
-        subcommands: [Print.self]
+        subcommands: [Print.self, Check.self]
     )
 
     /// `caretaker config print`: the effective configuration, secrets masked.
@@ -27,6 +28,52 @@ struct ConfigCommand: AsyncParsableCommand {
         func run() async throws {
             let configuration = try await options.load(command: "config print")
             print(configuration.redactedLines.joined(separator: "\n"))
+        }
+    }
+
+    /// `caretaker config check`: validates everything a worker loads at start-up, without
+    /// connecting to anything.
+    struct Check: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "check",
+            abstract: "Validate the configuration, triage rules, SLA policy and calendars.",
+            discussion: """
+                Loads the configuration as `caretaker run` would (CARETAKER_* environment \
+                variables, systemd credentials in $CREDENTIALS_DIRECTORY, the configuration file, \
+                the built-in defaults), then the triage rules file, the SLA policy and the \
+                working-day calendars it names. Connects to nothing. A password written in the \
+                configuration file is an error. Exit status: 0 and a short summary when all is \
+                well; 78 (EX_CONFIG) with every problem found on stderr otherwise.
+                """
+        )
+
+        @OptionGroup var options: ConfigurationOptions
+
+        func run() async throws {
+            let configuration = try await options.load(command: "config check")
+            var problems: [String] = []
+            var summary = ["configuration: ok (\(options.config ?? CaretakerConfiguration.defaultFilePath))"]
+            do {
+                let classifier = try configuration.triage.rules.loadClassifier()
+                summary.append("triage rules: version \(classifier.rules.version) (\(configuration.triage.rulesFile))")
+            } catch {
+                problems.append("triage rules: \(error)")
+            }
+            do {
+                let timekeeper = try SLAFiles(configuration: configuration.sla).loadTimekeeper()
+                let years = timekeeper.planner.calendars.years.map(String.init).joined(separator: ", ")
+                summary.append("SLA policy: version \(timekeeper.planner.policy.version) (\(configuration.sla.policyFile))")
+                summary.append("calendars: \(years) (\(configuration.sla.calendarsDirectory))")
+            } catch {
+                problems.append("SLA policy or calendars: \(error)")
+            }
+            guard problems.isEmpty else {
+                for problem in problems {
+                    StandardStreams.writeError("caretaker config check: \(problem)\n")
+                }
+                throw ExitCode(ExitStatus.invalidConfiguration)
+            }
+            print(summary.joined(separator: "\n"))
         }
     }
 }

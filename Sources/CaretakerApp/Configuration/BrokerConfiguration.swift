@@ -4,8 +4,11 @@ import Foundation
 
 /// How the worker reaches RabbitMQ (the `amqp` section).
 public struct BrokerConfiguration: Sendable, Equatable {
-    /// The broker URL, `amqp://` or `amqps://`; holds the password, so it is secret.
+    /// The broker URL, `amqp://` or `amqps://`, with the password filled in from `password` or
+    /// `password_file` (never from the YAML file); secret.
     public var url: String
+    /// The file the password was read from (`password_file`), when one was used.
+    public var passwordFile: String?
     /// The heartbeat interval negotiated with the broker.
     public var heartbeat: Duration
     /// How many unacknowledged deliveries the broker may send ahead (`basic.qos`).
@@ -15,10 +18,11 @@ public struct BrokerConfiguration: Sendable, Equatable {
 
     /// Creates a configuration; the defaults reach the broker `scripts/services up` starts.
     public init(
-        url: String = "amqp://guest:guest@127.0.0.1:56720/%2f", heartbeat: Duration = .seconds(10),
-        prefetch: Int = 256, tlsCAFile: String? = nil
+        url: String = "amqp://guest@127.0.0.1:56720/%2f", heartbeat: Duration = .seconds(10),
+        prefetch: Int = 256, tlsCAFile: String? = nil, passwordFile: String? = nil
     ) {
         self.url = url
+        self.passwordFile = passwordFile
         self.heartbeat = heartbeat
         self.prefetch = prefetch
         self.tlsCAFile = tlsCAFile
@@ -27,8 +31,13 @@ public struct BrokerConfiguration: Sendable, Equatable {
     /// Reads and validates the section from a reader scoped to `amqp`.
     ///
     /// ## Configuration keys
-    /// - `url` (string, secret, default `amqp://guest:guest@127.0.0.1:56720/%2f`): scheme `amqp` or
-    ///   `amqps`, `user:password@host:port/vhost` with the vhost percent-encoded (`%2f` is `/`).
+    /// - `url` (string, secret, default `amqp://guest@127.0.0.1:56720/%2f`): scheme `amqp` or
+    ///   `amqps`, `user@host:port/vhost` with the vhost percent-encoded (`%2f` is `/`). A password
+    ///   in it is refused in the YAML file (see ``CaretakerConfiguration/reader(configFile:environment:accessReporter:)``).
+    /// - `password` (string, secret, optional): the password, filled into `url`; from the systemd
+    ///   credential `amqp-password` or `CARETAKER_AMQP_PASSWORD`, never from the YAML file.
+    /// - `password_file` (string, optional): a file holding the password, used when `password`
+    ///   is not set; must exist and be non-empty when set.
     /// - `heartbeat_seconds` (int, 1–3600, default 10): heartbeat interval.
     /// - `prefetch` (int, 1–65535, default 256): unacknowledged deliveries in flight; keep it at
     ///   least `intake.batch_size` or batches never fill.
@@ -37,7 +46,9 @@ public struct BrokerConfiguration: Sendable, Equatable {
     /// - Throws: ``ConfigurationError`` naming the key (relative to `amqp`) and the problem.
     public init(config: ConfigReader) throws(ConfigurationError) {
         let reader = SettingReader(config: config)
-        url = try reader.string("url", isSecret: true)
+        let password = try ConnectionPassword(url: try reader.string("url", isSecret: true), config: config)
+        url = password.url
+        passwordFile = password.passwordFile
         do {
             _ = try AMQPURL(parsing: url)
         } catch {
@@ -66,6 +77,7 @@ public struct BrokerConfiguration: Sendable, Equatable {
     public var entries: [ConfigurationEntry] {
         [
             ConfigurationEntry("url", .string(url), isSecret: true),
+            ConfigurationEntry("password_file", passwordFile.map { .string($0) }),
             ConfigurationEntry("heartbeat_seconds", .int(heartbeat.wholeSeconds)),
             ConfigurationEntry("prefetch", .int(prefetch)),
             ConfigurationEntry("tls.ca_file", tlsCAFile.map { .string($0) }),

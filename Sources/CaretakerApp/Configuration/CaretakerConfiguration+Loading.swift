@@ -10,7 +10,10 @@ extension CaretakerConfiguration {
 
     /// The keys whose values are secret: redacted by swift-configuration's access reporters and
     /// provider descriptions, and masked by ``redactedLines``.
-    public static let secretKeys: Set<String> = ["amqp.url", "postgres.url"]
+    public static let secretKeys: Set<String> = ["amqp.url", "amqp.password", "postgres.url", "postgres.password"]
+
+    /// The environment variable systemd sets to the folder of the unit's `LoadCredential=` files.
+    public static let credentialsDirectoryVariable = "CREDENTIALS_DIRECTORY"
 
     /// The environment variable for a dotted key: `intake.batch_size` → `CARETAKER_INTAKE_BATCH_SIZE`,
     /// `amqp.tls.ca_file` → `CARETAKER_AMQP_TLS_CA_FILE`.
@@ -37,10 +40,14 @@ extension CaretakerConfiguration {
             config: await reader(configFile: configFile, environment: environment, accessReporter: accessReporter))
     }
 
-    /// The provider chain, highest precedence first: `CARETAKER_*` environment variables, the YAML
-    /// file, the built-in defaults. Components can read their own sections from it.
+    /// The provider chain, highest precedence first: `CARETAKER_*` environment variables, the
+    /// systemd credentials in `$CREDENTIALS_DIRECTORY` (one file per key, `amqp-password` for
+    /// `amqp.password`), the YAML file, the built-in defaults. Components can read their own
+    /// sections from it.
     ///
-    /// - Throws: ``ConfigurationError`` when the named file is missing or a file is not valid YAML.
+    /// - Throws: ``ConfigurationError`` when the named file is missing, a file is not valid YAML,
+    ///   the credentials folder cannot be read, or the YAML file holds a password (passwords come
+    ///   from credentials, `password_file` or the environment, never from the YAML file).
     public static func reader(
         configFile: String? = nil, environment: [String: String] = ProcessInfo.processInfo.environment,
         accessReporter: (any AccessReporter)? = nil
@@ -59,8 +66,34 @@ extension CaretakerConfiguration {
         } catch {
             throw fileError(error, path: path)
         }
-        return ConfigReader(
-            providers: [environmentProvider, fileProvider, defaultsProvider()], accessReporter: accessReporter)
+        try refuseSecrets(in: ConfigReader(provider: fileProvider), path: path)
+        var providers: [any ConfigProvider] = [environmentProvider]
+        if let credentials = environment[credentialsDirectoryVariable], !credentials.isEmpty {
+            do {
+                providers.append(try await DirectoryFilesProvider(directoryPath: .init(credentials)))
+            } catch {
+                throw ConfigurationError(.invalidFile, file: credentials, problem: "(the systemd credentials folder) cannot be read")
+            }
+        }
+        providers += [fileProvider, defaultsProvider()]
+        return ConfigReader(providers: providers, accessReporter: accessReporter)
+    }
+
+    /// Refuses a YAML file that holds a password: in a URL, or as a `password` key.
+    private static func refuseSecrets(in file: ConfigReader, path: String) throws(ConfigurationError) {
+        for section in ["amqp", "postgres"] {
+            if let url = file.string(forKey: ConfigKey("\(section).url"), isSecret: true),
+               SecretRedaction.containsPassword(inURL: url) {
+                throw ConfigurationError(
+                    key: "\(section).url",
+                    problem: "holds a password in the configuration file \(path); remove it and use the systemd credential \(section)-password, \(section).password_file or CARETAKER_\(section.uppercased())_PASSWORD")
+            }
+            if file.string(forKey: ConfigKey("\(section).password"), isSecret: true) != nil {
+                throw ConfigurationError(
+                    key: "\(section).password",
+                    problem: "must not be written in the configuration file \(path); use the systemd credential \(section)-password or \(section).password_file")
+            }
+        }
     }
 
     /// The built-in defaults as a provider: the values of `CaretakerConfiguration()`, with

@@ -3,14 +3,19 @@ import Postgres
 
 /// How the worker reaches PostgreSQL (the `postgres` section).
 public struct DatabaseConfiguration: Sendable, Equatable {
-    /// The database URL, `postgres://` or `postgresql://`; may hold a password, so it is secret.
+    /// The database URL, `postgres://` or `postgresql://`, with the password filled in from
+    /// `password` or `password_file` (never from the YAML file); secret.
     public var url: String
+    /// The file the password was read from (`password_file`), when one was used.
+    public var passwordFile: String?
     /// How long connecting may take.
     public var connectTimeout: Duration
 
     /// Creates a configuration; the defaults reach the database `scripts/services up` starts.
-    public init(url: String = "postgresql://caretaker@127.0.0.1:55432/caretaker", connectTimeout: Duration = .seconds(5)) {
+    public init(url: String = "postgresql://caretaker@127.0.0.1:55432/caretaker", connectTimeout: Duration = .seconds(5),
+                passwordFile: String? = nil) {
         self.url = url
+        self.passwordFile = passwordFile
         self.connectTimeout = connectTimeout
     }
 
@@ -18,13 +23,20 @@ public struct DatabaseConfiguration: Sendable, Equatable {
     ///
     /// ## Configuration keys
     /// - `url` (string, secret, default `postgresql://caretaker@127.0.0.1:55432/caretaker`): scheme
-    ///   `postgres` or `postgresql`; any libpq URL (`?sslmode=…` and other parameters allowed).
+    ///   `postgres` or `postgresql`; any libpq URL (`?sslmode=…` and other parameters allowed). A
+    ///   password in it (user-info or `password=`) is refused in the YAML file.
+    /// - `password` (string, secret, optional): the password, filled into `url`; from the systemd
+    ///   credential `postgres-password` or `CARETAKER_POSTGRES_PASSWORD`, never from the YAML file.
+    /// - `password_file` (string, optional): a file holding the password, used when `password`
+    ///   is not set; must exist and be non-empty when set.
     /// - `connect_timeout_seconds` (int, 2–3600, default 5): connect timeout; libpq's minimum is 2.
     ///
     /// - Throws: ``ConfigurationError`` naming the key (relative to `postgres`) and the problem.
     public init(config: ConfigReader) throws(ConfigurationError) {
         let reader = SettingReader(config: config)
-        url = try reader.string("url", isSecret: true)
+        let password = try ConnectionPassword(url: try reader.string("url", isSecret: true), config: config)
+        url = password.url
+        passwordFile = password.passwordFile
         guard url.hasPrefix("postgres://") || url.hasPrefix("postgresql://") else {
             throw ConfigurationError(key: "url", problem: "scheme must be postgres:// or postgresql://")
         }
@@ -49,6 +61,7 @@ public struct DatabaseConfiguration: Sendable, Equatable {
     public var entries: [ConfigurationEntry] {
         [
             ConfigurationEntry("url", .string(url), isSecret: true),
+            ConfigurationEntry("password_file", passwordFile.map { .string($0) }),
             ConfigurationEntry("connect_timeout_seconds", .int(connectTimeout.wholeSeconds)),
         ]
     }

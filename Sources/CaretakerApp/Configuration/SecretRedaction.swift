@@ -31,4 +31,17 @@ public enum SecretRedaction {
         }
         return "\(scheme)://\(authority)\(rest)"
     }
+
+    /// Whether `text` carries a password: in its user-info (`user:password@`) or, for libpq, as a
+    /// `password=` query parameter.
+    public static func containsPassword(inURL text: String) -> Bool {
+        guard let schemeEnd = text.range(of: "://") else { return false }
+        let afterScheme = text[schemeEnd.upperBound...]
+        let authorityEnd = afterScheme.firstIndex { "/?#".contains($0) } ?? afterScheme.endIndex
+        let authority = afterScheme[..<authorityEnd]
+        if let at = authority.lastIndex(of: "@"), authority[..<at].contains(":") { return true }
+        guard let query = afterScheme.firstIndex(of: "?") else { return false }
+        return afterScheme[afterScheme.index(after: query)...].split(separator: "&")
+            .contains { $0.lowercased().hasPrefix("password=") }
+    }
 }

@@ -93,7 +93,9 @@ public enum WorkerAssembly {
             "calendar_years": "\(timekeeper.planner.calendars.years)",
             "time_scale": "\(configuration.clock.timeScale)",
         ])
-        return WorkerService(intake: intake, commands: commands, relay: relay, timers: scheduler, logger: logger)
+        return WorkerService(
+            intake: intake, commands: commands, relay: relay, timers: scheduler,
+            systemd: SystemdNotifier.fromProcessEnvironment(), logger: logger)
     }
 }
 

@@ -9,6 +9,10 @@ import ServiceLifecycle
 /// (commit, then ack) and close their connections, which hands unprocessed prefetched messages
 /// back to the broker; only then is the relay told to stop, and it first publishes everything
 /// still in the outbox. The service group's grace period bounds the whole sequence.
+///
+/// Run by systemd (`Type=notify`), it sends `READY=1` once the intake consumer is consuming,
+/// `WATCHDOG=1` while the intake consumer and the timer scheduler make progress, and
+/// `STOPPING=1` when graceful shutdown begins (see ``ServiceManagerNotifications``).
 public struct WorkerService: Service {
     /// The intake consumer.
     public let intake: IntakeConsumer
@@ -18,15 +22,18 @@ public struct WorkerService: Service {
     public let relay: OutboxRelay
     /// The SLA timer scheduler.
     public let timers: TimerScheduler
+    /// Where readiness, watchdog pings and shutdown are announced; `nil` outside systemd.
+    public let systemd: SystemdNotifier?
     let logger: Logger
 
     /// Creates the service from its parts (see ``WorkerAssembly``).
     public init(intake: IntakeConsumer, commands: CommandConsumer, relay: OutboxRelay, timers: TimerScheduler,
-                logger: Logger) {
+                systemd: SystemdNotifier? = nil, logger: Logger) {
         self.intake = intake
         self.commands = commands
         self.relay = relay
         self.timers = timers
+        self.systemd = systemd
         self.logger = logger
     }
 
@@ -39,12 +46,20 @@ public struct WorkerService: Service {
         let relay = self.relay
         let timers = self.timers
         let logger = self.logger
+        let notifications = systemd.map { notifier in
+            ServiceManagerNotifications(
+                notifier: notifier, clock: ContinuousClock(), isConsuming: { intake.statistics.isConsuming },
+                ticks: { [intake.statistics.loopTicks, timers.loopTicks] }, logger: logger.with(component: "systemd"))
+        }
         await withGracefulShutdownHandler {
             async let relaying: Void = relay.run(stop: relayStop)
             await withTaskGroup(of: Void.self) { group in
                 group.addTask { await intake.run(stop: consumersStop) }
                 group.addTask { await commands.run(stop: consumersStop) }
                 group.addTask { await timers.run(stop: consumersStop) }
+                if let notifications {
+                    group.addTask { await notifications.run(stop: consumersStop) }
+                }
             }
             logger.info("consumers stopped; flushing the outbox")
             relayStop.raise()
@@ -52,6 +67,7 @@ public struct WorkerService: Service {
             logger.info("worker stopped")
         } onGracefulShutdown: {
             logger.info("shutdown requested; finishing work in flight")
+            notifications?.stopping()
             consumersStop.raise()
         }
     }
