@@ -63,10 +63,17 @@ public final class CommandConsumer: Sendable {
             try await connection.ack(delivery.deliveryTag)
             signal.notify()
             statistics.count(outcome)
-            logger.info("command processed", metadata: [
-                "command": "\(delivery.routingKey)", "message_id": "\(delivery.properties.messageID ?? "-")",
-                "outcome": "\(outcome)",
-            ])
+            if logger.logLevel <= .info {
+                var metadata: Logger.Metadata = [
+                    "command": "\(delivery.routingKey)", "message_id": "\(delivery.properties.messageID ?? "-")",
+                    "outcome": "\(outcome)",
+                ]
+                if let correlationID = delivery.properties.correlationID {
+                    metadata["correlation_id"] = "\(correlationID)"
+                }
+                if case .applied(let caseNumber, _) = outcome { metadata["case_number"] = "\(caseNumber)" }
+                logger.info("command processed", metadata: metadata)
+            }
         }
     }
 

@@ -84,11 +84,7 @@ public final class IntakeConsumer: Sendable {
             let acked = ContinuousClock.now
             statistics.record(outcomes, redelivered: batch.filter(\.redelivered).count,
                               phases: .init(triage: triaged - started, record: recorded - triaged, ack: acked - recorded))
-            for (delivery, outcome) in zip(batch, outcomes) where outcome == .rejected {
-                logger.warning("intake message rejected", metadata: [
-                    "message_id": "\(delivery.properties.messageID ?? "-")", "routing_key": "\(delivery.routingKey)",
-                ])
-            }
+            logOutcomes(outcomes, items: items, deliveries: batch)
         }
     }
 

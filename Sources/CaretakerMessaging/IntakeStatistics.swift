@@ -6,6 +6,7 @@ public final class IntakeStatistics: Sendable {
     private let consuming = Atomic<Bool>(false)
     private let ticks = Atomic<Int>(0)
     private let counters = Mutex<Counters>(Counters())
+    private let recentBatches = Mutex<[Duration]>([])
 
     /// A snapshot of the counters.
     public struct Counters: Sendable, Equatable {
@@ -54,6 +55,15 @@ public final class IntakeStatistics: Sendable {
     /// The counters now.
     public var snapshot: Counters { counters.withLock { $0 } }
 
+    /// The durations of the batches committed since the last call (at most the latest 4096),
+    /// for a latency histogram; the one metrics reader takes them.
+    public func drainBatchDurations() -> [Duration] {
+        recentBatches.withLock { batches in
+            defer { batches.removeAll(keepingCapacity: true) }
+            return batches
+        }
+    }
+
     func setConsuming(_ value: Bool) { consuming.store(value, ordering: .releasing) }
 
     func tick() { ticks.wrappingAdd(1, ordering: .relaxed) }
@@ -61,6 +71,10 @@ public final class IntakeStatistics: Sendable {
     func countReconnect() { counters.withLock { $0.reconnects += 1 } }
 
     func record(_ outcomes: [IntakeOutcome], redelivered: Int, phases: Phases) {
+        recentBatches.withLock { batches in
+            if batches.count >= 4096 { batches.removeFirst(batches.count - 4095) }
+            batches.append(phases.triage + phases.record + phases.ack)
+        }
         counters.withLock { counters in
             counters.batches += 1
             counters.acked += outcomes.count

@@ -99,10 +99,15 @@ public final class TimerScheduler: Sendable {
             totals.escalations += report.escalations
             totals.maximumLateSeconds = max(totals.maximumLateSeconds, report.maximumLateSeconds)
         }
-        if report.escalations > 0 {
-            logger.info("timers fired", metadata: [
-                "claimed": "\(report.claimed)", "reminders": "\(report.reminders)",
-                "escalations": "\(report.escalations)", "max_late_seconds": "\(report.maximumLateSeconds)",
+        guard report.escalations > 0, logger.logLevel <= .info else { return }
+        logger.info("timers fired", metadata: [
+            "claimed": "\(report.claimed)", "reminders": "\(report.reminders)",
+            "escalations": "\(report.escalations)", "max_late_seconds": "\(report.maximumLateSeconds)",
+        ])
+        for escalation in report.escalated {
+            logger.info("case escalated", metadata: [
+                "case_number": "\(escalation.caseNumber)", "timer_kind": "\(escalation.kind.rawValue)",
+                "level": "\(escalation.level)", "late_seconds": "\(escalation.lateSeconds)",
             ])
         }
     }

@@ -2,6 +2,7 @@ import ArgumentParser
 import CaretakerApp
 import Foundation
 import Logging
+import Prometheus
 import ServiceLifecycle
 
 /// `caretaker run`: the worker daemon.
@@ -56,7 +57,22 @@ struct RunCommand: AsyncParsableCommand {
             logger.critical("worker cannot start", metadata: ["error": "\(error)"])
             throw ExitCode(error.exitStatus)
         }
-        var group = ServiceGroupConfiguration(services: [.init(service: worker)], logger: logger)
+        let registry = PrometheusCollectorRegistry()
+        Observability.bootstrapMetricsSystem(registry)
+        let observability: [any Service]
+        do {
+            observability = try await Observability.services(
+                for: worker, configuration: configuration, registry: registry, logger: logger)
+        } catch let error as WorkerAssembly.StartError {
+            logger.critical("worker cannot start", metadata: ["error": "\(error)"])
+            throw ExitCode(error.exitStatus)
+        }
+        logger.info("serving /metrics, /livez and /readyz", metadata: [
+            "address": "\(configuration.metrics.host):\(configuration.metrics.port)",
+        ])
+        // Shutdown runs in reverse order: the worker drains first while /readyz says 503.
+        var group = ServiceGroupConfiguration(
+            services: observability.map { .init(service: $0) } + [.init(service: worker)], logger: logger)
         group.gracefulShutdownSignals = [.sigterm, .sigint]
         group.maximumGracefulShutdownDuration = configuration.shutdown.grace
         group.maximumCancellationDuration = .seconds(5)

@@ -34,7 +34,7 @@ final class PipelineHarness: Sendable {
             settings: IntakeConsumerSettings(amqp: amqp, prefetch: 256, batchSize: batchSize,
                                              reconnect: AMQPReconnectPolicy(maximumDelay: .seconds(1))),
             triage: IntakeTriage(classifier: classifier), database: try await database.connect(),
-            now: { WorkerClock.timestamp(Date()) }, signal: signal, logger: logger)
+            now: { RFC3339Timestamp(Date()) }, signal: signal, logger: logger)
         let relay = OutboxRelay(
             settings: OutboxRelay.Settings(amqp: amqp, reconnect: AMQPReconnectPolicy(maximumDelay: .seconds(1))),
             database: try await database.connect(), signal: signal, logger: logger)

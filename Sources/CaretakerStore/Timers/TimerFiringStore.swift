@@ -30,9 +30,23 @@ public struct TimerFiringStore: Sendable {
         public var escalations = 0
         /// The largest lateness among escalations, in seconds.
         public var maximumLateSeconds: Int64 = 0
+        /// Each escalation of this call, for one log line apiece (empty in running totals).
+        public var escalated: [Escalation] = []
 
         /// An empty report.
         public init() {}
+    }
+
+    /// One escalation sent: which case, which timer, to what level, how late.
+    public struct Escalation: Sendable, Equatable {
+        /// The case's number (safe to log).
+        public var caseNumber: String
+        /// The timer's kind, e.g. `repair_accept`.
+        public var kind: TimerKind
+        /// The level escalated to.
+        public var level: EscalationLevel
+        /// How late the escalation fired, in seconds.
+        public var lateSeconds: Int64
     }
 
     /// Fires at most `limit` timers due at `now`.
@@ -137,6 +151,8 @@ public struct TimerFiringStore: Sendable {
         case .escalate(let level):
             batch.report.escalations += 1
             batch.report.maximumLateSeconds = max(batch.report.maximumLateSeconds, decision.lateSeconds)
+            batch.report.escalated.append(Escalation(
+                caseNumber: current.caseNumber, kind: timer.kind, level: level, lateSeconds: decision.lateSeconds))
             batch.history.append(step("escalated", timer, decision, record: current, level: level, now: now))
             if level.rawValue > current.escalationLevel {
                 current.escalationLevel = level.rawValue

@@ -1,0 +1,76 @@
+import Logging
+import Postgres
+import ServiceLifecycle
+
+/// Every `interval`, asks PostgreSQL (on a connection of its own) for the outbox backlog, the
+/// timer figures and the open cases, refreshes the counters, and tells ``Readiness`` the
+/// database answered.
+public struct MetricsSampler: Service {
+    let metrics: WorkerMetrics
+    let readiness: Readiness
+    let database: PostgresConnection
+    let interval: Duration
+    let logger: Logger
+
+    /// Creates a sampler; `database` should be used by nothing else.
+    public init(metrics: WorkerMetrics, readiness: Readiness, database: PostgresConnection,
+                interval: Duration = .seconds(10), logger: Logger) {
+        self.metrics = metrics
+        self.readiness = readiness
+        self.database = database
+        self.interval = interval
+        self.logger = logger
+    }
+
+    /// Samples until graceful shutdown or cancellation.
+    public func run() async throws {
+        try? await cancelWhenGracefulShutdown {
+            while !Task.isCancelled {
+                await sampleOnce()
+                try await Task.sleep(for: interval)
+            }
+        }
+        await database.close()
+    }
+
+    /// Takes one sample now.
+    public func sampleOnce() async {
+        metrics.refresh()
+        let gauges = metrics.sampled
+        do {
+            let outbox = try await database.query("""
+                SELECT count(*)::bigint AS backlog,
+                       coalesce(extract(epoch FROM now() - min(created_at)), 0)::float8 AS oldest
+                FROM outbox WHERE sent_at IS NULL
+                """).single()
+            let timers = try await database.query("""
+                SELECT count(*)::bigint AS pending,
+                       count(*) FILTER (WHERE due_at < now())::bigint AS overdue,
+                       coalesce(extract(epoch FROM now() - min(next_at) FILTER (WHERE next_at <= now())), 0)::float8
+                           AS lag
+                FROM timers WHERE state = 'pending'
+                """).single()
+            let cases = try await database.query("""
+                SELECT department, kind, coalesce(severity, priority, 'unknown') AS severity, count(*)::bigint AS n
+                FROM cases WHERE state <> 'closed' GROUP BY 1, 2, 3
+                """)
+            gauges.outboxBacklog.set(Double(try outbox.decode("backlog", as: Int64.self)))
+            gauges.outboxOldestSeconds.set(try outbox.decode("oldest", as: Double.self))
+            gauges.timersPending.set(Double(try timers.decode("pending", as: Int64.self)))
+            gauges.timersOverdue.set(Double(try timers.decode("overdue", as: Int64.self)))
+            gauges.timersFiringLag.set(try timers.decode("lag", as: Double.self))
+            var open: [[String]: Int] = [:]
+            for row in cases {
+                let series = [try row.decode("department", as: String.self), try row.decode("kind", as: String.self),
+                              try row.decode("severity", as: String.self)]
+                open[series] = Int(try row.decode("n", as: Int64.self))
+            }
+            gauges.openCases(open)
+            gauges.databaseUp.set(to: 1.0)
+            readiness.databaseAnswered()
+        } catch {
+            gauges.databaseUp.set(to: 0.0)
+            logger.warning("metrics sample failed", metadata: ["error": "\(error)"])
+        }
+    }
+}
