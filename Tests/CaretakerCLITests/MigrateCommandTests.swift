@@ -1,48 +1,13 @@
 import CaretakerTestSupport
+import Postgres
 import Foundation
 import Testing
 
 /// `caretaker migrate` against a scratch database of its own on the local PostgreSQL.
 @Suite struct MigrateCommandTests {
-    /// An empty database for one test, made and dropped with `psql` (this target links no
-    /// PostgreSQL client of its own).
-    struct ScratchDatabase {
-        let name = "caretaker_test_cli_\(UInt32.random(in: 0...UInt32.max))"
-
-        var url: String {
-            let base = TestServers.postgresURL
-            return "\(base[..<(base.lastIndex(of: "/") ?? base.endIndex)])/\(name)"
-        }
-
-        static func create() throws -> ScratchDatabase {
-            let database = ScratchDatabase()
-            try psql("CREATE DATABASE \"\(database.name)\"")
-            return database
-        }
-
-        func drop() {
-            try? Self.psql("DROP DATABASE IF EXISTS \"\(name)\" WITH (FORCE)")
-        }
-
-        func execute(_ sql: String) throws {
-            try Self.psql(sql, url: url)
-        }
-
-        static func psql(_ sql: String, url: String = TestServers.postgresURL) throws {
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-            process.arguments = ["psql", "--quiet", "--no-psqlrc", "-v", "ON_ERROR_STOP=1", "-d", url, "-c", sql]
-            process.standardOutput = FileHandle.nullDevice
-            try process.run()
-            process.waitUntilExit()
-            try #require(process.terminationStatus == 0, "psql failed: \(sql)")
-        }
-    }
-
     @Test func appliesPendingMigrationsThenReportsNothingPending() async throws {
         guard try TestServers.available(.postgres) else { return }
-        let database = try ScratchDatabase.create()
-        defer { database.drop() }
+        let database = try await ScratchDatabase.create("cli_migrate")
         let environment = ["CARETAKER_POSTGRES_URL": database.url]
 
         let before = try await CaretakerBinary.run(["migrate", "--status"], environment: environment)
@@ -61,16 +26,18 @@ import Testing
         #expect(after.status == 0, "\(after.stderr)")
         #expect(after.lines.contains("1 applied initial"))
         #expect(!after.stdout.contains("pending"))
+        try await database.drop()
     }
 
     @Test func changedMigrationIsAConflict() async throws {
         guard try TestServers.available(.postgres) else { return }
-        let database = try ScratchDatabase.create()
-        defer { database.drop() }
+        let database = try await ScratchDatabase.create("cli_migrate_conflict")
         let environment = ["CARETAKER_POSTGRES_URL": database.url]
         #expect(try await CaretakerBinary.run(["migrate"], environment: environment).status == 0)
-        try database.execute("UPDATE schema_migrations SET checksum = 'edited' WHERE version = 1")
-        try database.execute("INSERT INTO schema_migrations (version, name, checksum) VALUES (999, 'future', 'x')")
+        let connection = try await database.connect()
+        try await connection.execute("UPDATE schema_migrations SET checksum = 'edited' WHERE version = 1")
+        try await connection.execute("INSERT INTO schema_migrations (version, name, checksum) VALUES (999, 'future', 'x')")
+        await connection.close()
 
         let migrate = try await CaretakerBinary.run(["migrate"], environment: environment)
         #expect(migrate.status == 65)
@@ -80,6 +47,7 @@ import Testing
         #expect(status.status == 1)
         #expect(status.lines.contains("1 changed initial"), "\(status.stdout)")
         #expect(status.lines.contains("999 unknown ?"), "\(status.stdout)")
+        try await database.drop()
     }
 
     @Test func unreachableDatabaseExits69WithoutThePassword() async throws {
