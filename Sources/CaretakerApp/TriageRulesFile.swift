@@ -45,8 +45,15 @@ public struct TriageRulesFile: Sendable {
         }
     }
 
-    /// Reads, validates and compiles the rules into a classifier.
+    /// Reads, validates and compiles the rules into a classifier, rules only.
     public func loadClassifier() throws(LoadError) -> TriageClassifier {
         TriageClassifier(rules: try load())
+    }
+
+    /// Reads the rules and the model at `modelPath` (when given) into one classifier.
+    public func loadClassifier(modelPath: String?) throws -> TriageClassifier {
+        let rules = try load()
+        guard let modelPath else { return TriageClassifier(rules: rules) }
+        return TriageClassifier(rules: rules, model: try TriageModelFile(path: modelPath).load())
     }
 }

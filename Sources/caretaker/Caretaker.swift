@@ -12,6 +12,6 @@ struct Caretaker: AsyncParsableCommand {
             escalations when time limits pass.
             """,
         version: CaretakerVersionInfo.text,
-        subcommands: [RunCommand.self, PublishCommand.self, DeadLettersCommand.self, TopologyCommand.self, TimersCommand.self, WatchCommand.self, CaseCommand.self, VersionCommand.self, ClassifyCommand.self, MigrateCommand.self, ConfigCommand.self, ReportCommand.self]
+        subcommands: [RunCommand.self, PublishCommand.self, DeadLettersCommand.self, TopologyCommand.self, TimersCommand.self, WatchCommand.self, CaseCommand.self, VersionCommand.self, ClassifyCommand.self, TriageCommand.self, MigrateCommand.self, ConfigCommand.self, ReportCommand.self]
     )
 }

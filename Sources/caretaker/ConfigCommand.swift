@@ -54,8 +54,9 @@ struct ConfigCommand: AsyncParsableCommand {
             var problems: [String] = []
             var summary = ["configuration: ok (\(options.config ?? CaretakerConfiguration.defaultFilePath))"]
             do {
-                let classifier = try configuration.triage.rules.loadClassifier()
+                let classifier = try configuration.triage.loadClassifier()
                 summary.append("triage rules: version \(classifier.rules.version) (\(configuration.triage.rulesFile))")
+                summary.append("triage model: version \(classifier.model?.version ?? "none") (\(configuration.triage.modelFile))")
             } catch {
                 problems.append("triage rules: \(error)")
             }

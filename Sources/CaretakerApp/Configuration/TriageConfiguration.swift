@@ -1,13 +1,20 @@
+import CaretakerCore
 import Configuration
 
-/// Where the triage rules come from (the `triage` section).
+/// Where the triage rules and model come from (the `triage` section).
 public struct TriageConfiguration: Sendable, Equatable {
+    /// The default model file, relative to the working directory.
+    public static let defaultModelFile = "config/triage-model.json"
+
     /// The rules file, relative to the working directory unless absolute.
     public var rulesFile: String
+    /// The model file, relative to the working directory unless absolute.
+    public var modelFile: String
 
-    /// Creates a configuration with the documented default.
-    public init(rulesFile: String = TriageRulesFile.defaultPath) {
+    /// Creates a configuration with the documented defaults.
+    public init(rulesFile: String = TriageRulesFile.defaultPath, modelFile: String = TriageConfiguration.defaultModelFile) {
         self.rulesFile = rulesFile
+        self.modelFile = modelFile
     }
 
     /// Reads and validates the section from a reader scoped to `triage`.
@@ -15,17 +22,26 @@ public struct TriageConfiguration: Sendable, Equatable {
     /// ## Configuration keys
     /// - `rules_file` (string, default `config/triage-rules.json`): the rules file; its content is
     ///   checked when it is loaded (``TriageRulesFile``), not here.
+    /// - `model_file` (string, default `config/triage-model.json`): the statistical model written
+    ///   by `caretaker triage train`, checked when loaded (``TriageModelFile``).
     ///
     /// - Throws: ``ConfigurationError`` naming the key (relative to `triage`) and the problem.
     public init(config: ConfigReader) throws(ConfigurationError) {
-        rulesFile = try SettingReader(config: config).string("rules_file")
+        let reader = SettingReader(config: config)
+        rulesFile = try reader.string("rules_file")
+        modelFile = try reader.string("model_file")
     }
 
     /// The loader for the configured rules file.
     public var rules: TriageRulesFile { TriageRulesFile(path: rulesFile) }
 
+    /// Loads the rules and the model into the classifier the worker and `classify` use.
+    public func loadClassifier() throws -> TriageClassifier {
+        try rules.loadClassifier(modelPath: modelFile)
+    }
+
     /// The section's keys and values, for rendering and the defaults provider.
     public var entries: [ConfigurationEntry] {
-        [ConfigurationEntry("rules_file", .string(rulesFile))]
+        [ConfigurationEntry("rules_file", .string(rulesFile)), ConfigurationEntry("model_file", .string(modelFile))]
     }
 }

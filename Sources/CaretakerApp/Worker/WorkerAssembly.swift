@@ -29,7 +29,7 @@ public enum WorkerAssembly {
                             clockOrigin: Date = Date()) async throws -> WorkerService {
         let classifier: TriageClassifier
         do {
-            classifier = try configuration.triage.rules.loadClassifier()
+            classifier = try configuration.triage.loadClassifier()
         } catch {
             throw StartError(description: "triage rules: \(error)", exitStatus: 78)
         }

@@ -69,24 +69,61 @@ extension TriageClassifier {
         }
         let primaryCategory = ranked.first.map { categories[$0] }
 
+        // What the rules found explicit evidence for (a fired modifier, flag or situation), as
+        // opposed to a category's default; the model fusion weighs the two differently.
+        var evidence = RuleEvidence(department: primaryCategory?.department)
+        let situations = situations(in: scratch.events)
         if isComplaint {
-            let severity = complaintSeverity(message, primaryCategory, scratch.events, &reasons)
+            var (severity, explicit) = complaintSeverity(message, primaryCategory, scratch.events, &reasons)
+            for match in situations {
+                guard let forced = rules.situations[Int(match.situation)].severity else { continue }
+                severity = max(severity, forced)
+                explicit = max(explicit ?? forced, forced)
+                reasons.append(reason(for: match))
+            }
             decision.severity = severity
+            evidence.level = explicit?.rawValue
+            evidence.levelIsSafety = explicit == .major && hasHardMajorEvidence(message)
+        } else {
+            var (priority, explicit) = repairPriority(primaryCategory, scratch.events, &reasons)
+            for match in situations {
+                guard let forced = rules.situations[Int(match.situation)].priority else { continue }
+                priority = max(priority, forced)
+                explicit = max(explicit ?? forced, forced)
+                reasons.append(reason(for: match))
+            }
+            decision.priority = priority
+            evidence.level = explicit?.rawValue
+            evidence.levelIsSafety = explicit == .urgent
+            let (responsibility, cue) = responsibility(message, primaryCategory, &scratch, &reasons)
+            decision.responsibility = responsibility
+            evidence.responsibility = cue ? responsibility : nil
+        }
+        if let model {
+            fuse(model, message, ranked: ranked, evidence: evidence, decision: &decision, scratch: &scratch, reasons: &reasons)
+        }
+        if let severity = decision.severity {
             decision.notify = rules.complaintNotify[severity] ?? []
             if !decision.notify.isEmpty {
                 reasons.append("notify.complaint.\(severity.rawValue): \(decision.notify.map(\.rawValue).joined(separator: ", "))")
             }
-        } else {
-            let priority = repairPriority(primaryCategory, scratch.events, &reasons)
-            decision.priority = priority
+        }
+        if let priority = decision.priority {
             decision.notify = rules.repairNotify[priority] ?? []
             if !decision.notify.isEmpty {
                 reasons.append("notify.repair.\(priority.rawValue): \(decision.notify.map(\.rawValue).joined(separator: ", "))")
             }
-            decision.responsibility = responsibility(message, primaryCategory, &scratch, &reasons)
         }
         decision.reasons = reasons
         return decision
+    }
+
+    /// Structured facts the call taker recorded (flags, reported_times) make a complaint major
+    /// whatever the model thinks.
+    private func hasHardMajorEvidence(_ message: IntakeMessage) -> Bool {
+        if message.flags.contains(where: { flagSeverity[$0] == .major }) { return true }
+        if let times = message.reportedTimes, rules.reportedTimesRules.first(where: { times >= $0.atLeast })?.severity == .major { return true }
+        return false
     }
 
     private func isKeywordPhrase(_ phrase: Int32) -> Bool {
@@ -95,7 +132,7 @@ extension TriageClassifier {
 
     private func complaintSeverity(
         _ message: IntakeMessage, _ category: TriageRules.Category?, _ events: [TriageEvent], _ reasons: inout [String]
-    ) -> ComplaintSeverity {
+    ) -> (ComplaintSeverity, explicit: ComplaintSeverity?) {
         // A `minor` modifier (capacity limits, suggestions) replaces the category's default;
         // flags, reported_times and important/major modifiers still raise it.
         var capped: TriageRules.SeverityModifier?
@@ -109,6 +146,7 @@ extension TriageClassifier {
             }
         }
         var severity = category?.severity ?? .minor
+        var explicit: ComplaintSeverity? = capped == nil ? nil : .minor
         if let capped, severity > .minor {
             severity = .minor
             reasons.append("severity.\(capped.id): \"\(phraseText[Int(capPhrase)])\" → minor")
@@ -118,11 +156,13 @@ extension TriageClassifier {
         for flag in message.flags {
             if let forced = flagSeverity[flag] {
                 severity = max(severity, forced)
+                explicit = max(explicit ?? forced, forced)
                 reasons.append("severity.flag.\(flag.rawValue): \(forced.rawValue)")
             }
         }
         if let times = message.reportedTimes, let rule = rules.reportedTimesRules.first(where: { times >= $0.atLeast }) {
             severity = max(severity, rule.severity)
+            explicit = max(explicit ?? rule.severity, rule.severity)
             reasons.append("severity.reported_times: reported \(times) times (≥ \(rule.atLeast)) → \(rule.severity.rawValue)")
         }
         var fired: [Int32] = []
@@ -132,14 +172,16 @@ extension TriageClassifier {
                 fired.append(m)
                 let modifier = rules.severityModifiers[Int(m)]
                 severity = max(severity, modifier.severity)
+                explicit = max(explicit ?? modifier.severity, modifier.severity)
                 reasons.append("severity.\(modifier.id): \"\(phraseText[Int(event.phrase)])\" → \(modifier.severity.rawValue)")
             }
         }
-        return severity
+        return (severity, explicit)
     }
 
-    private func repairPriority(_ category: TriageRules.Category?, _ events: [TriageEvent], _ reasons: inout [String]) -> RepairPriority {
+    private func repairPriority(_ category: TriageRules.Category?, _ events: [TriageEvent], _ reasons: inout [String]) -> (RepairPriority, explicit: RepairPriority?) {
         var priority = category?.priority ?? .general
+        var explicit: RepairPriority?
         if let category, category.priority > .general {
             reasons.append("priority.category: \(category.code) is at least \(category.priority.rawValue)")
         }
@@ -150,17 +192,18 @@ extension TriageClassifier {
                 fired.append(m)
                 let modifier = rules.priorityModifiers[Int(m)]
                 priority = max(priority, modifier.priority)
+                explicit = max(explicit ?? modifier.priority, modifier.priority)
                 reasons.append("priority.\(modifier.id): \"\(phraseText[Int(event.phrase)])\" → \(modifier.priority.rawValue)")
             }
         }
-        return priority
+        return (priority, explicit)
     }
 
     /// Sums the location cues in the text and the `location` field; the best-supported
     /// responsibility wins, a tie or no cue falls back to the category's hint, else `unknown`.
     private func responsibility(
         _ message: IntakeMessage, _ category: TriageRules.Category?, _ scratch: inout TriageScratch, _ reasons: inout [String]
-    ) -> RepairResponsibility {
+    ) -> (RepairResponsibility, cue: Bool) {
         var totals: [RepairResponsibility: Double] = [:]
         var evidence: [String] = []
         var seen: [Int32] = []
@@ -184,13 +227,13 @@ extension TriageClassifier {
         let best = totals.max { a, b in a.value < b.value || (a.value == b.value && a.key.rawValue > b.key.rawValue) }
         if let best, totals.values.filter({ $0 == best.value }).count == 1 {
             reasons.append("responsibility.\(best.key.rawValue): \(evidence.joined(separator: ", "))")
-            return best.key
+            return (best.key, true)
         }
         if let hint = category?.responsibility {
             reasons.append("responsibility.category: \(category!.code) defaults to \(hint.rawValue)")
-            return hint
+            return (hint, false)
         }
-        return .unknown
+        return (.unknown, false)
     }
 
     func format(_ value: Double) -> String {

@@ -30,7 +30,7 @@ extension TriageClassifier {
     private func isContent(_ phrase: Int32) -> Bool {
         for use in uses[Int(phrase)] {
             switch use {
-            case .keyword, .severity, .priority, .responsibility: return true
+            case .keyword, .severity, .priority, .responsibility, .situation: return true
             case .negation, .closer, .breaker: continue
             }
         }

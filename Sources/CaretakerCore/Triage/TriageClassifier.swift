@@ -9,6 +9,7 @@ public struct TriageClassifier: Sendable {
         case severity(modifier: Int32)
         case priority(modifier: Int32)
         case responsibility(cue: Int32)
+        case situation(situation: Int32, group: Int32)
         case negation(cue: Int32)
         case closer(cue: Int32)
         case breaker
@@ -16,6 +17,8 @@ public struct TriageClassifier: Sendable {
 
     /// The rules this classifier was compiled from.
     public let rules: TriageRules
+    /// The statistical model beside the rules, or `nil` for rules only.
+    public let model: TriageModel?
     let matcher: PhraseMatcher
     /// The normalised text of each phrase, for reasons.
     let phraseText: [String]
@@ -32,9 +35,10 @@ public struct TriageClassifier: Sendable {
     /// Severity forced by each flag.
     let flagSeverity: [IntakeMessage.Flag: ComplaintSeverity]
 
-    /// Compiles `rules`.
-    public init(rules: TriageRules) {
+    /// Compiles `rules`, to be combined with `model` when one is given.
+    public init(rules: TriageRules, model: TriageModel? = nil) {
         self.rules = rules
+        self.model = model
         var index: [String: Int] = [:]
         var texts: [String] = []
         var scalars: [[UInt32]] = []
@@ -69,6 +73,11 @@ public struct TriageClassifier: Sendable {
         }
         for (r, cue) in rules.responsibilityCues.enumerated() {
             for phrase in cue.phrases { add(phrase, .responsibility(cue: Int32(r))) }
+        }
+        for (n, situation) in rules.situations.enumerated() {
+            for (g, group) in situation.groups.enumerated() {
+                for phrase in group { add(phrase, .situation(situation: Int32(n), group: Int32(g))) }
+            }
         }
         for (n, cue) in rules.negationCues.enumerated() {
             add(cue.phrase, .negation(cue: Int32(n)))

@@ -20,6 +20,10 @@ public struct TriageDecision: Sendable, Equatable {
     public var reasons: [String]
     /// The `version` of the rules file that decided.
     public var rulesVersion: String
+    /// The `version` of the model that took part, or `nil` for rules only.
+    public var modelVersion: String?
+    /// How sure the combined decision is of the department (0–1), or `nil` for rules only.
+    public var confidence: Double?
 
     /// Creates a decision.
     public init(

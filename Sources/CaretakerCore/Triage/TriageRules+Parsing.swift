@@ -22,7 +22,7 @@ extension TriageRules {
     init(root: JSONValue) throws(TriageRulesError) {
         let top = try RulesReader(root, path: "$", allowedKeys: [
             "version", "description", "scoring", "complaint_severity", "repair_priority", "notify",
-            "responsibility_cues", "negation", "categories",
+            "responsibility_cues", "negation", "categories", "situations",
         ])
         version = try top.string("version")!
 
@@ -101,6 +101,11 @@ extension TriageRules {
         }
         scopeBreakers = try negation.strings("scope_breakers", required: false, nonEmpty: false)
 
+        situations = []
+        for (index, item) in try top.array("situations", required: false, nonEmpty: false).enumerated() {
+            situations.append(try TriageRules.situation(item, path: "situations[\(index)]", ids: &ids))
+        }
+
         categories = []
         var codes = Set<String>()
         for (index, item) in try top.array("categories").enumerated() {
@@ -119,6 +124,38 @@ extension TriageRules {
             throw TriageRulesError(path: rule.at("id"), problem: .duplicate, message: "rule id \"\(id)\" is already used")
         }
         return id
+    }
+
+    private static func situation(_ item: JSONValue, path: String, ids: inout Set<String>) throws(TriageRulesError) -> Situation {
+        let rule = try RulesReader(item, path: path, allowedKeys: ["id", "priority", "severity", "window", "all_of", "note"])
+        let id = try TriageRules.uniqueID(rule, &ids)
+        let priority: RepairPriority? = try rule.enumeration("priority", required: false)
+        let severity: ComplaintSeverity? = try rule.enumeration("severity", required: false)
+        guard (priority == nil) != (severity == nil) else {
+            throw TriageRulesError(path: path, problem: .missing, message: "a situation sets exactly one of priority or severity")
+        }
+        let window = Int(try rule.number("window", range: 1...500, default: 40))
+        var groups: [[String]] = []
+        for (index, group) in try rule.array("all_of").enumerated() {
+            let groupPath = rule.at("all_of") + "[\(index)]"
+            guard case .array(let phrases) = group else {
+                throw TriageRulesError(path: groupPath, problem: .wrongType, message: "must be an array of phrases, not \(group.typeName)")
+            }
+            guard !phrases.isEmpty else { throw TriageRulesError(path: groupPath, problem: .empty, message: "must not be empty") }
+            var strings: [String] = []
+            for (p, phrase) in phrases.enumerated() {
+                let text = try RulesReader.string(phrase, path: groupPath + "[\(p)]")
+                guard !text.trimmingSpaces.isEmpty else {
+                    throw TriageRulesError(path: groupPath + "[\(p)]", problem: .empty, message: "phrase must not be empty")
+                }
+                strings.append(text)
+            }
+            groups.append(strings)
+        }
+        guard groups.count <= 4 else {
+            throw TriageRulesError(path: rule.at("all_of"), problem: .outOfRange, message: "at most 4 cue groups")
+        }
+        return Situation(id: id, priority: priority, severity: severity, window: window, groups: groups)
     }
 
     private static func audiences(_ value: JSONValue, path: String) throws(TriageRulesError) -> [Audience] {

@@ -115,6 +115,8 @@ public struct TriageRules: Sendable, Equatable {
     public var severityModifiers: [SeverityModifier]
     /// Repair priority phrases.
     public var priorityModifiers: [PriorityModifier]
+    /// Situations decided from combined cues (object, state, who is at risk).
+    public var situations: [Situation] = []
     /// Repair location phrases.
     public var responsibilityCues: [ResponsibilityCue]
     /// Denials.

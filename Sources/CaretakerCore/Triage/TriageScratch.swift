@@ -10,6 +10,8 @@ public struct TriageScratch {
     var firstSeen: [Int32] = []
     var location: [UInt32] = []
     var locationMatches: [PhraseMatcher.Match] = []
+    var features: [UInt32] = []
+    var symbols: [UInt32] = []
 
     /// Creates empty buffers; they grow to fit the first messages and are then reused.
     public init() {
