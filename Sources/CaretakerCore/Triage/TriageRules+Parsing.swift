@@ -102,8 +102,9 @@ extension TriageRules {
         scopeBreakers = try negation.strings("scope_breakers", required: false, nonEmpty: false)
 
         situations = []
+        var situationIDs = Set<String>()
         for (index, item) in try top.array("situations", required: false, nonEmpty: false).enumerated() {
-            situations.append(try TriageRules.situation(item, path: "situations[\(index)]", ids: &ids))
+            situations.append(try TriageRules.situation(item, path: "situations[\(index)]", ids: &situationIDs))
         }
 
         categories = []
