@@ -96,8 +96,7 @@ let package = Package(
         .testTarget(name: "PostgresTests", dependencies: ["Postgres", "CaretakerTestSupport"]),
         .testTarget(
             name: "CaretakerCoreTests",
-            dependencies: ["CaretakerCore"],
-            resources: [.copy("Fixtures")]
+            dependencies: ["CaretakerCore"]
         ),
         .testTarget(name: "CaretakerStoreTests", dependencies: ["CaretakerStore", "CaretakerTestSupport"]),
         .testTarget(

@@ -7,34 +7,42 @@ import Foundation
 ///
 /// Reads stdin, or each FILE in turn. An invalid line produces an error object on stdout and a
 /// line on stderr naming the line number and field (never the resident's data); processing goes
-/// on and the exit status is 1. An invalid rules file exits with 78 (EX_CONFIG).
-struct ClassifyCommand: ParsableCommand {
+/// on and the exit status is 1. An invalid rules or model file exits with 78 (EX_CONFIG).
+struct ClassifyCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "classify",
         abstract: "Classify intake messages given as JSON lines.",
         discussion: """
             Each input line is one intake message (contract v1, contracts/intake-v1.schema.json). \
             Each output line is the triage decision, or {"message_id":…,"error":{…}} for an invalid \
-            line. Blank lines are skipped. Exit status: 0 all lines valid, 1 some line invalid, \
-            78 the rules file is invalid or unreadable.
+            line. Blank lines are skipped. The rules and model are the configuration's \
+            (triage.rules_file, triage.model_file) unless --rules / --model / --rules-only say \
+            otherwise. Exit status: 0 all lines valid, 1 some line invalid, 78 the configuration, \
+            rules or model file is invalid or unreadable.
             """
     )
 
-    @Option(name: .long, help: ArgumentHelp("The triage rules file.", valueName: "PATH"))
-    var rules: String = TriageRulesFile.defaultPath
+    @OptionGroup var options: ConfigurationOptions
+
+    @Option(name: .long, help: ArgumentHelp("The triage rules file (default: the configuration's triage.rules_file).", valueName: "PATH"))
+    var rules: String?
+
+    @Option(name: .long, help: ArgumentHelp("The model file (default: the configuration's triage.model_file).", valueName: "PATH"))
+    var model: String?
+
+    @Flag(name: .long, help: "Rules only, without the model.")
+    var rulesOnly = false
+
+    @Flag(name: .long, help: "Add an \"explain\" object: the model's probabilities and the n-grams behind each choice.")
+    var explain = false
 
     @Argument(help: ArgumentHelp("Files of JSON lines to classify (default: stdin).", valueName: "FILE"))
     var files: [String] = []
 
-    func run() throws {
-        let classifier: TriageClassifier
-        do {
-            classifier = try TriageRulesFile(path: rules).loadClassifier()
-        } catch {
-            StandardStreams.writeError("caretaker classify: \(error)\n")
-            throw ExitCode(78)
-        }
-        var session = ClassifySession(classifier: classifier)
+    func run() async throws {
+        let classifier = try await TriageClassifierLoader(options: options, rules: rules, model: model, rulesOnly: rulesOnly)
+            .load(command: "classify")
+        var session = ClassifySession(classifier: classifier, explain: explain)
         if files.isEmpty {
             try session.process(handle: FileHandle.standardInput, name: "stdin")
         } else {

@@ -9,8 +9,12 @@ struct ClassifySession {
     /// Whether any line (or file) was invalid; the command then exits with status 1.
     var hadInvalidInput = false
 
-    init(classifier: TriageClassifier) {
+    /// Whether each line carries the model's explanation.
+    let explain: Bool
+
+    init(classifier: TriageClassifier, explain: Bool = false) {
         self.classifier = classifier
+        self.explain = explain
     }
 
     /// Reads `handle` to its end in chunks and handles each complete line.
@@ -41,8 +45,11 @@ struct ClassifySession {
         if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { return }
         do {
             let message = try IntakeMessage.decode(from: line)
-            let decision = classifier.classify(message, scratch: &scratch)
-            output.write(ClassifyOutput.line(for: message, decision: decision))
+            if explain {
+                output.write(ClassifyOutput.line(for: message, explanation: classifier.explain(message)))
+            } else {
+                output.write(ClassifyOutput.line(for: message, decision: classifier.classify(message, scratch: &scratch)))
+            }
         } catch {
             hadInvalidInput = true
             output.write(ClassifyOutput.errorLine(for: error))

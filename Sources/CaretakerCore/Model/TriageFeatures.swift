@@ -32,8 +32,34 @@ public struct TriageFeatures: Sendable, Equatable {
             symbols.append(folded)
         }
         if symbols.last != 0x20 { symbols.append(0x20) }
+        visit(symbols, kind: kind) { bucket, _, _ in features.append(bucket) }
+        return 1 / Float(features.count).squareRoot()
+    }
+
+    /// The features of `text` with the symbols each covers, for explanations: `(bucket, n-gram)`;
+    /// the kind feature's n-gram is `kind:<kind>`, whole words are prefixed with `word:`.
+    public func explained(_ text: [UInt32], kind: IntakeMessage.Kind) -> (features: [(bucket: UInt32, ngram: String)], value: Float) {
+        var features: [UInt32] = [], symbols: [UInt32] = []
+        let value = extract(text, kind: kind, into: &features, symbols: &symbols)
+        var result: [(bucket: UInt32, ngram: String)] = []
+        visit(symbols, kind: kind) { bucket, start, length in
+            if start < 0 {
+                result.append((bucket, "kind:" + kind.rawValue))
+                return
+            }
+            var view = String.UnicodeScalarView()
+            for value in symbols[start..<(start + abs(length))] { if let scalar = Unicode.Scalar(value) { view.append(scalar) } }
+            result.append((bucket, (length < 0 ? "word:" : "") + String(view)))
+        }
+        return (result, value)
+    }
+
+    /// Calls `body(bucket, start, length)` for every feature of the folded `symbols`: the kind
+    /// (start −1), each n-gram (length n), each ASCII word (length −n).
+    @inline(__always)
+    func visit(_ symbols: [UInt32], kind: IntakeMessage.Kind, _ body: (UInt32, Int, Int) -> Void) {
         let mask = UInt32(buckets - 1)
-        features.append(TriageFeatures.hash(tag: 10, kind == .complaint ? 1 : 2) & mask)
+        body(TriageFeatures.hash(tag: 10, kind == .complaint ? 1 : 2) & mask, -1, 0)
         let count = symbols.count
         for start in 0..<count {
             var hash: UInt32 = 2_166_136_261
@@ -41,7 +67,7 @@ public struct TriageFeatures: Sendable, Equatable {
                 let value = symbols[start + length - 1]
                 hash = (hash ^ value) &* 16_777_619
                 if length == 1, value == 0x20 { break }
-                features.append((hash ^ UInt32(length)) &* 16_777_619 & mask)
+                body((hash ^ UInt32(length)) &* 16_777_619 & mask, start, length)
             }
         }
         var wordStart = -1
@@ -52,12 +78,11 @@ public struct TriageFeatures: Sendable, Equatable {
                 if index - wordStart >= 2 {
                     var hash: UInt32 = 2_166_136_261 ^ 9
                     for i in wordStart..<index { hash = (hash ^ symbols[i]) &* 16_777_619 }
-                    features.append(hash & mask)
+                    body(hash & mask, wordStart, -(index - wordStart))
                 }
                 wordStart = -1
             }
         }
-        return 1 / Float(features.count).squareRoot()
     }
 
     /// A bucket for a tagged single value (the kind feature).

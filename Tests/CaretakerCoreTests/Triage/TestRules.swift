@@ -20,8 +20,27 @@ enum TestRules {
         }
     }()
 
-    static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("Fixtures")
+    /// The committed model file's bytes.
+    static let modelBytes: Data = {
+        let url = repositoryRoot.appendingPathComponent("config/triage-model.json")
+        guard let data = try? Data(contentsOf: url) else { fatalError("cannot read \(url.path)") }
+        return data
+    }()
+
+    /// The rules and the committed model together, as the worker runs them.
+    static let combined: TriageClassifier = {
+        do {
+            return TriageClassifier(rules: try TriageRules.parse(rulesBytes), model: try TriageModel.parse(modelBytes))
+        } catch {
+            fatalError("config/triage-rules.json or config/triage-model.json is invalid: \(error)")
+        }
+    }()
+
+    /// The labelled reports of `corpus/NAME.jsonl`.
+    static func corpus(_ name: String) throws -> [LabelledReport] {
+        let url = repositoryRoot.appendingPathComponent("corpus/\(name).jsonl")
+        return try LabelledReport.parseLines(try Data(contentsOf: url))
+    }
 
     /// A message with the given text and defaults for everything else.
     static func message(
