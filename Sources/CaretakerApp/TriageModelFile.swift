@@ -28,7 +28,7 @@ public struct TriageModelFile: Sendable {
         do {
             data = try Data(contentsOf: URL(fileURLWithPath: path))
         } catch {
-            throw LoadError(path: path, problem: "cannot be read: \(error.localizedDescription)")
+            throw LoadError(path: path, problem: "cannot be read: \(error.localizedDescription) (set triage.model_file in the configuration, CARETAKER_TRIAGE_MODEL_FILE, or --config FILE)")
         }
         do {
             return try TriageModel.parse(data)

@@ -26,7 +26,7 @@ public struct TriageRulesFile: Sendable {
         /// `rules file PATH: …`.
         public var description: String {
             if let rulesError { return "rules file \(path): \(rulesError)" }
-            return "rules file \(path): cannot be read: \(readFailure ?? "unknown error")"
+            return "rules file \(path): cannot be read: \(readFailure ?? "unknown error") (set triage.rules_file in the configuration, CARETAKER_TRIAGE_RULES_FILE, or --config FILE)"
         }
     }
 

@@ -52,7 +52,7 @@ struct ConfigCommand: AsyncParsableCommand {
         func run() async throws {
             let configuration = try await options.load(command: "config check")
             var problems: [String] = []
-            var summary = ["configuration: ok (\(options.config ?? CaretakerConfiguration.defaultFilePath))"]
+            var summary = ["configuration: ok (\(options.config ?? CaretakerConfiguration.defaultConfigFile))"]
             do {
                 let classifier = try configuration.triage.loadClassifier()
                 summary.append("triage rules: version \(classifier.rules.version) (\(configuration.triage.rulesFile))")

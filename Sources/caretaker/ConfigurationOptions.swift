@@ -6,7 +6,7 @@ struct ConfigurationOptions: ParsableArguments {
     @Option(
         name: .long,
         help: ArgumentHelp(
-            "The YAML configuration file (default: config/caretaker.yaml if it exists). CARETAKER_* environment variables override it.",
+            "The YAML configuration file (default: config/caretaker.yaml if it exists, else /etc/caretaker/caretaker.yaml). Relative data paths in it are read from its folder; CARETAKER_* environment variables override it.",
             valueName: "FILE"))
     var config: String?
 

@@ -9,6 +9,7 @@ import Testing
         let config = TestServers.repositoryRoot.appendingPathComponent("config")
         return [
             "CARETAKER_TRIAGE_RULES_FILE": config.appendingPathComponent("triage-rules.json").path,
+            "CARETAKER_TRIAGE_MODEL_FILE": config.appendingPathComponent("triage-model.json").path,
             "CARETAKER_SLA_POLICY_FILE": config.appendingPathComponent("sla-policy.json").path,
             "CARETAKER_SLA_CALENDARS_DIRECTORY": config.appendingPathComponent("calendars").path,
         ]

@@ -41,6 +41,7 @@ final class WorkerScenario: Sendable {
             "CARETAKER_POSTGRES_URL": database.url,
             "CARETAKER_AMQP_URL": vhost.url,
             "CARETAKER_TRIAGE_RULES_FILE": config.appendingPathComponent("triage-rules.json").path,
+            "CARETAKER_TRIAGE_MODEL_FILE": config.appendingPathComponent("triage-model.json").path,
             "CARETAKER_SLA_POLICY_FILE": config.appendingPathComponent("sla-policy.json").path,
             "CARETAKER_SLA_CALENDARS_DIRECTORY": config.appendingPathComponent("calendars").path,
             "CARETAKER_LOG_FORMAT": "json",

@@ -26,7 +26,8 @@ extension CaretakerConfiguration {
     ///
     /// - Parameters:
     ///   - configFile: a YAML file that must exist (`--config FILE`), or `nil` for
-    ///     ``defaultFilePath``, which may be missing.
+    ///     ``defaultConfigFile``, which may be missing. Relative data paths in it (rules, model,
+    ///     SLA policy, calendars) are read from that file's folder (``dataDirectory(configFile:)``).
     ///   - environment: the environment variables to read (the process's by default).
     ///   - accessReporter: receives every read, secrets flagged (e.g. swift-configuration's
     ///     `AccessLogger`, which redacts them).
@@ -38,6 +39,7 @@ extension CaretakerConfiguration {
     ) async throws(ConfigurationError) -> CaretakerConfiguration {
         try CaretakerConfiguration(
             config: await reader(configFile: configFile, environment: environment, accessReporter: accessReporter))
+            .resolvingDataPaths(in: dataDirectory(configFile: configFile))
     }
 
     /// The provider chain, highest precedence first: `CARETAKER_*` environment variables, the
@@ -52,7 +54,7 @@ extension CaretakerConfiguration {
         configFile: String? = nil, environment: [String: String] = ProcessInfo.processInfo.environment,
         accessReporter: (any AccessReporter)? = nil
     ) async throws(ConfigurationError) -> ConfigReader {
-        let path = configFile ?? defaultFilePath
+        let path = configFile ?? defaultConfigFile
         let environmentProvider = EnvironmentVariablesProvider(
             environmentVariables: environment,
             secretsSpecifier: .specific(Set(secretKeys.map(environmentVariable(forKey:))))

@@ -14,7 +14,7 @@ public struct SLAConfiguration: Sendable, Equatable {
     public var pollInterval: Duration
 
     /// Creates a configuration with the documented defaults.
-    public init(policyFile: String = "config/sla-policy.json", calendarsDirectory: String = "config/calendars",
+    public init(policyFile: String = "sla-policy.json", calendarsDirectory: String = "calendars",
                 batchSize: Int = 50, maximumFiresPerSecond: Int = 500, pollInterval: Duration = .milliseconds(250)) {
         self.policyFile = policyFile
         self.calendarsDirectory = calendarsDirectory
@@ -26,9 +26,9 @@ public struct SLAConfiguration: Sendable, Equatable {
     /// Reads and validates the section from a reader scoped to `sla`.
     ///
     /// ## Configuration keys
-    /// - `policy_file` (string, default `config/sla-policy.json`): the SLA policy; its content is
+    /// - `policy_file` (string, default `sla-policy.json` in the configuration folder): the SLA policy; its content is
     ///   checked when it loads.
-    /// - `calendars_directory` (string, default `config/calendars`): one calendar file per year.
+    /// - `calendars_directory` (string, default `calendars` in the configuration folder): one calendar file per year.
     /// - `batch_size` (int, 1–1000, default 50): timers per scheduler transaction.
     /// - `max_fires_per_second` (int, 1–100000, default 500): the catch-up cap per instance.
     /// - `poll_interval_milliseconds` (int, 10–60000, default 250): polling fallback interval.

@@ -3,16 +3,16 @@ import Configuration
 
 /// Where the triage rules and model come from (the `triage` section).
 public struct TriageConfiguration: Sendable, Equatable {
-    /// The default model file, relative to the working directory.
-    public static let defaultModelFile = "config/triage-model.json"
+    /// The default model file, relative to the configuration folder.
+    public static let defaultModelFile = "triage-model.json"
 
-    /// The rules file, relative to the working directory unless absolute.
+    /// The rules file, relative to the configuration folder unless absolute.
     public var rulesFile: String
-    /// The model file, relative to the working directory unless absolute.
+    /// The model file, relative to the configuration folder unless absolute.
     public var modelFile: String
 
     /// Creates a configuration with the documented defaults.
-    public init(rulesFile: String = TriageRulesFile.defaultPath, modelFile: String = TriageConfiguration.defaultModelFile) {
+    public init(rulesFile: String = "triage-rules.json", modelFile: String = TriageConfiguration.defaultModelFile) {
         self.rulesFile = rulesFile
         self.modelFile = modelFile
     }
@@ -20,9 +20,9 @@ public struct TriageConfiguration: Sendable, Equatable {
     /// Reads and validates the section from a reader scoped to `triage`.
     ///
     /// ## Configuration keys
-    /// - `rules_file` (string, default `config/triage-rules.json`): the rules file; its content is
+    /// - `rules_file` (string, default `triage-rules.json` in the configuration folder): the rules file; its content is
     ///   checked when it is loaded (``TriageRulesFile``), not here.
-    /// - `model_file` (string, default `config/triage-model.json`): the statistical model written
+    /// - `model_file` (string, default `triage-model.json` in the configuration folder): the statistical model written
     ///   by `caretaker triage train`, checked when loaded (``TriageModelFile``).
     ///
     /// - Throws: ``ConfigurationError`` naming the key (relative to `triage`) and the problem.
