@@ -34,6 +34,12 @@ public struct TriageModel: Sendable, Equatable {
         public var bias: [Float]
         /// `buckets × classes` weights, bucket-major.
         public var rows: [Float]
+
+        /// Creates weights.
+        public init(bias: [Float], rows: [Float]) {
+            self.bias = bias
+            self.rows = rows
+        }
     }
 
     /// How the model's probabilities and the rules' evidence are combined.
@@ -112,9 +118,10 @@ public struct TriageModel: Sendable, Equatable {
         return Array(weights.rows[Int(bucket) * k..<(Int(bucket) + 1) * k])
     }
 
-    /// e^x without Foundation, accurate to ~1e-12 on the range softmax uses (x ≤ 0).
+    /// e^x without Foundation, accurate to ~1e-12 for |x| < 700.
     static func exp(_ x: Double) -> Double {
         if x < -700 { return 0 }
+        if x > 700 { return .infinity }
         let ln2 = 0.6931471805599453
         let n = (x / ln2).rounded(.down)
         let r = x - n * ln2
@@ -124,8 +131,8 @@ public struct TriageModel: Sendable, Equatable {
             sum += term
         }
         var scale = 1.0
-        var power = Int(-n)
-        var base = 0.5
+        var power = Int(abs(n))
+        var base = n < 0 ? 0.5 : 2.0
         while power > 0 {
             if power & 1 == 1 { scale *= base }
             base *= base

@@ -169,3 +169,8 @@ extension TriageModelTrainer {
         return prefix + "-" + String(repeating: "0", count: 16 - hex.count) + hex
     }
 }
+
+extension TriageModelTrainer {
+    /// e^x as the model computes it (exposed for tests of the Foundation-free implementation).
+    public static func exponential(_ x: Double) -> Double { TriageModel.exp(x) }
+}

@@ -95,3 +95,13 @@ import Testing
         #expect(throws: TriageRulesError.self) { try TriageModel.parse(Data(outside.utf8)) }
     }
 }
+
+extension TriageModelTests {
+    @Test(arguments: [-30.0, -5.5, -1, -0.001, 0, 0.3, 1.5, 4, 12.25])
+    func theOwnExponentialMatchesTheTrueOne(_ x: Double) {
+        let reference = [-30.0: 9.357622968840175e-14, -5.5: 0.004086771438464067, -1: 0.36787944117144233,
+                         -0.001: 0.9990004998333750, 0: 1, 0.3: 1.3498588075760032, 1.5: 4.4816890703380645,
+                         4: 54.598150033144236, 12.25: 208981.28886971297][x]!
+        #expect(abs(TriageModelTrainer.exponential(x) - reference) <= reference * 1e-10)
+    }
+}
