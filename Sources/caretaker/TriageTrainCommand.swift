@@ -25,6 +25,59 @@ struct TriageTrainCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Prefix of the model version.", valueName: "TEXT"))
     var versionPrefix: String = "2026.2"
 
+    @Option(name: .long, help: "Passes over the data (default: the shipped setting).")
+    var epochs: Int?
+
+    @Option(name: .long, help: "Longest character n-gram (default: the shipped setting).")
+    var longestNgram: Int?
+
+    @Option(name: .long, help: "Hash buckets, a power of two (default: the shipped setting).")
+    var buckets: Int?
+
+    @Option(name: .long, help: "Reports a bucket must appear in to get a weight (default: the shipped setting).")
+    var minimumReports: Int?
+
+    @Option(name: .long, help: "Fusion: log-odds the rules' explicit evidence adds (default: the shipped setting).")
+    var ruleWeight: Double?
+
+    @Option(name: .long, help: "Fusion: log-odds the rules' explicit severity / priority / responsibility evidence adds (default: the shipped setting).")
+    var levelRuleWeight: Double?
+
+    @Option(name: .long, help: "Fusion: model probability of urgent that makes a repair urgent (default: the shipped setting).")
+    var urgentThreshold: Double?
+
+    @Option(name: .long, help: "Fusion: least combined department probability before customer service triages (default: the shipped setting).")
+    var minimumConfidence: Double?
+
+    /// The shipped settings with the options given on the command line.
+    var settings: TriageModelTrainer.Settings {
+        var settings = TriageModelTrainer.Settings()
+        if let epochs { settings.epochs = epochs }
+        if let longestNgram { settings.longestNGram = longestNgram }
+        if let buckets { settings.buckets = buckets }
+        if let minimumReports { settings.minimumReports = minimumReports }
+        if let ruleWeight { settings.fusion.ruleWeight = ruleWeight }
+        if let levelRuleWeight { settings.fusion.levelRuleWeight = levelRuleWeight }
+        if let urgentThreshold { settings.fusion.urgentThreshold = urgentThreshold }
+        if let minimumConfidence { settings.fusion.minimumConfidence = minimumConfidence }
+        return settings
+    }
+
+    func validate() throws {
+        if let buckets, buckets < 16 || buckets > 1 << 22 || buckets & (buckets - 1) != 0 {
+            throw ValidationError("--buckets must be a power of two between 16 and 4194304")
+        }
+        if let longestNgram, !(1...6).contains(longestNgram) { throw ValidationError("--longest-ngram must be 1-6") }
+        if let epochs, !(1...1000).contains(epochs) { throw ValidationError("--epochs must be 1-1000") }
+        if let minimumReports, minimumReports < 1 { throw ValidationError("--minimum-reports must be at least 1") }
+        for (name, value) in [("--urgent-threshold", urgentThreshold), ("--minimum-confidence", minimumConfidence)] {
+            if let value, !(0...1).contains(value) { throw ValidationError("\(name) must be between 0 and 1") }
+        }
+        for (name, value) in [("--rule-weight", ruleWeight), ("--level-rule-weight", levelRuleWeight)] {
+            if let value, !(0...100).contains(value) { throw ValidationError("\(name) must be between 0 and 100") }
+        }
+    }
+
     func run() throws {
         var bytes: [UInt8] = []
         var examples: [TriageModelTrainer.Example] = []
@@ -35,7 +88,7 @@ struct TriageTrainCommand: ParsableCommand {
             examples += reports.map { TriageModelTrainer.Example(text: $0.message.text, kind: $0.message.kind, labels: $0.labels) }
             described.append("\(file) (\(reports.count) reports)")
         }
-        let trainer = TriageModelTrainer()
+        let trainer = TriageModelTrainer(settings: settings)
         let model = trainer.train(examples, version: trainer.version(prefix: versionPrefix, corpus: bytes),
                                   trainedOn: described.joined(separator: ", "))
         do {

@@ -22,9 +22,10 @@ extension TriageModel {
         }
         let longest = Int(try featureKeys.number("longest_ngram", range: 1...6))
         let scale = Int(try top.number("weight_scale", range: 1...1_000_000))
-        let fusionKeys = try RulesReader(try top.raw("fusion")!, path: "fusion", allowedKeys: ["rule_weight", "minimum_confidence", "urgent_threshold"])
+        let fusionKeys = try RulesReader(try top.raw("fusion")!, path: "fusion", allowedKeys: ["rule_weight", "level_rule_weight", "minimum_confidence", "urgent_threshold"])
         let fusion = Fusion(
             ruleWeight: try fusionKeys.number("rule_weight", range: 0...100),
+            levelRuleWeight: try fusionKeys.number("level_rule_weight", range: 0...100),
             minimumConfidence: try fusionKeys.number("minimum_confidence", range: 0...1),
             urgentThreshold: try fusionKeys.number("urgent_threshold", range: 0...1)
         )

@@ -11,7 +11,8 @@ extension TriageModel {
         out += "  \"trained_on\": "; JSONValue.writeString(trainedOn, to: &out); out += ",\n"
         out += "  \"features\": {\"buckets\": \(features.buckets), \"longest_ngram\": \(features.longestNGram)},\n"
         out += "  \"weight_scale\": \(weightScale),\n"
-        out += "  \"fusion\": {\"rule_weight\": \(fusion.ruleWeight), \"minimum_confidence\": \(fusion.minimumConfidence), "
+        out += "  \"fusion\": {\"rule_weight\": \(fusion.ruleWeight), \"level_rule_weight\": \(fusion.levelRuleWeight), "
+        out += "\"minimum_confidence\": \(fusion.minimumConfidence), "
         out += "\"urgent_threshold\": \(fusion.urgentThreshold)},\n"
         out += "  \"heads\": {"
         var firstHead = true

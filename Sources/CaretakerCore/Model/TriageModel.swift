@@ -44,9 +44,10 @@ public struct TriageModel: Sendable, Equatable {
 
     /// How the model's probabilities and the rules' evidence are combined.
     public struct Fusion: Sendable, Equatable {
-        /// Log-odds added to the class the rules chose from explicit evidence (a matched category,
-        /// a fired modifier or situation).
+        /// Log-odds added to the department of the rules' best matching category.
         public var ruleWeight: Double
+        /// The same for the severity / priority / responsibility heads (a category default adds half).
+        public var levelRuleWeight: Double
         /// Below this fused probability of the chosen department the report goes to customer
         /// service with `needs_triage: true`.
         public var minimumConfidence: Double
@@ -55,8 +56,9 @@ public struct TriageModel: Sendable, Equatable {
         public var urgentThreshold: Double
 
         /// Creates fusion settings.
-        public init(ruleWeight: Double, minimumConfidence: Double, urgentThreshold: Double) {
+        public init(ruleWeight: Double, levelRuleWeight: Double, minimumConfidence: Double, urgentThreshold: Double) {
             self.ruleWeight = ruleWeight
+            self.levelRuleWeight = levelRuleWeight
             self.minimumConfidence = minimumConfidence
             self.urgentThreshold = urgentThreshold
         }

@@ -41,7 +41,7 @@ public struct TriageModelTrainer: Sendable {
         /// Weights are stored as integers of 1/`weightScale`.
         public var weightScale = 1000
         /// Fusion settings written into the model.
-        public var fusion = TriageModel.Fusion(ruleWeight: 1.5, minimumConfidence: 0.34, urgentThreshold: 0.5)
+        public var fusion = TriageModel.Fusion(ruleWeight: 0.75, levelRuleWeight: 0.5, minimumConfidence: 0.34, urgentThreshold: 0.5)
 
         /// The shipped settings.
         public init() {}
@@ -164,7 +164,10 @@ extension TriageModelTrainer {
         func mix(_ byte: UInt8) { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
         for byte in corpus { mix(byte) }
         let s = settings
-        for byte in "\(s.buckets)/\(s.longestNGram)/\(s.epochs)/\(s.learningRate)/\(s.minimumReports)/\(s.seed)/\(s.weightScale)".utf8 { mix(byte) }
+        let fusion = s.fusion
+        let text = "\(s.buckets)/\(s.longestNGram)/\(s.epochs)/\(s.learningRate)/\(s.minimumReports)/\(s.seed)/\(s.weightScale)/"
+            + "\(fusion.ruleWeight)/\(fusion.levelRuleWeight)/\(fusion.minimumConfidence)/\(fusion.urgentThreshold)"
+        for byte in text.utf8 { mix(byte) }
         let hex = String(hash, radix: 16)
         return prefix + "-" + String(repeating: "0", count: 16 - hex.count) + hex
     }

@@ -54,7 +54,7 @@ extension TriageClassifier {
             let classes = TriageModel.Head.responsibility.classes
             let p = model.probabilities(.responsibility, features: scratch.features, value: value)
             let favoured = classes.firstIndex(of: (evidence.responsibility ?? responsibility).rawValue)
-            let combined = fused(p, favoured: favoured, weight: evidence.responsibility == nil ? fusion.ruleWeight / 2 : fusion.ruleWeight)
+            let combined = fused(p, favoured: favoured, weight: evidence.responsibility == nil ? fusion.levelRuleWeight / 2 : fusion.levelRuleWeight)
             let chosen = classes[argmax(combined)]
             if chosen != responsibility.rawValue {
                 reasons.append("model.responsibility: \(chosen) p=\(percent(p[argmax(combined)])), over the rules' \(responsibility.rawValue)")
@@ -80,7 +80,7 @@ extension TriageClassifier {
             return RepairPriority.urgent.rawValue
         }
         let favoured = classes.firstIndex(of: evidence.level ?? level.rawValue)
-        let weight = evidence.level == nil ? model.fusion.ruleWeight / 2 : model.fusion.ruleWeight
+        let weight = evidence.level == nil ? model.fusion.levelRuleWeight / 2 : model.fusion.levelRuleWeight
         let combined = fused(p, favoured: favoured, weight: weight)
         let best = argmax(combined)
         guard classes[best] != level.rawValue else { return nil }
