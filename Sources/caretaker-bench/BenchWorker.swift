@@ -44,7 +44,8 @@ final class BenchWorker: Sendable {
     /// Connects and starts both loops.
     static func start(_ environment: BenchEnvironment, tuning: WorkerTuning) async throws -> BenchWorker {
         let rules = BenchEnvironment.repositoryRoot.appendingPathComponent(TriageRulesFile.defaultPath).path
-        let classifier = try TriageRulesFile(path: rules).loadClassifier()
+        let model = BenchEnvironment.repositoryRoot.appendingPathComponent("config/" + TriageConfiguration.defaultModelFile).path
+        let classifier = try TriageRulesFile(path: rules).loadClassifier(modelPath: model)
         let amqp = try AMQPConfiguration(url: environment.amqpURL, heartbeat: .seconds(10))
         var logger = Logger(label: "caretaker-bench.worker")
         logger.logLevel = .warning

@@ -7,6 +7,7 @@ enum ClassifyBenchmark {
     static func run(arguments: [String]) {
         var seconds = 3.0
         var rulesPath = TriageRulesFile.defaultPath
+        var modelPath = "config/" + TriageConfiguration.defaultModelFile
         var index = 0
         while index < arguments.count {
             switch arguments[index] {
@@ -16,21 +17,25 @@ enum ClassifyBenchmark {
             case "--rules" where index + 1 < arguments.count:
                 rulesPath = arguments[index + 1]
                 index += 2
+            case "--model" where index + 1 < arguments.count:
+                modelPath = arguments[index + 1]
+                index += 2
             default:
                 print("unknown option \(arguments[index])")
                 exit(64)
             }
         }
-        let classifier: TriageClassifier
+        let classifier: TriageClassifier, rulesOnly: TriageClassifier
         do {
-            classifier = try TriageRulesFile(path: rulesPath).loadClassifier()
+            classifier = try TriageRulesFile(path: rulesPath).loadClassifier(modelPath: modelPath)
+            rulesOnly = TriageClassifier(rules: classifier.rules)
         } catch {
             print("caretaker-bench: \(error)")
             exit(78)
         }
         let lines = BenchmarkMessages.lines
         let messages = lines.map { try! IntakeMessage.decode(from: $0) }
-        print("rules \(classifier.rules.version): \(classifier.rules.categories.count) categories, \(classifier.phraseCount) phrases; \(messages.count) messages in the mix, \(seconds) s per phase, one thread")
+        print("rules \(classifier.rules.version): \(classifier.rules.categories.count) categories, \(classifier.rules.situations.count) situations, \(classifier.phraseCount) phrases; model \(classifier.model?.version ?? "none"); \(messages.count) messages in the mix, \(seconds) s per phase, one thread")
 
         var buffer: [UInt32] = []
         let baseline = measure(seconds: seconds / 3) { i in
@@ -38,6 +43,9 @@ enum ClassifyBenchmark {
             return buffer.count
         }
         var scratch = TriageScratch()
+        let rules = measure(seconds: seconds / 2) { i in
+            rulesOnly.classify(messages[i % messages.count], scratch: &scratch).reasons.count
+        }
         let classify = measure(seconds: seconds) { i in
             classifier.classify(messages[i % messages.count], scratch: &scratch).reasons.count
         }
@@ -46,7 +54,8 @@ enum ClassifyBenchmark {
             return classifier.classify(message, scratch: &scratch).reasons.count
         }
         report("baseline (normalise only)", baseline, baseline)
-        report("classify", classify, baseline)
+        report("classify, rules only", rules, baseline)
+        report("classify, rules + model", classify, baseline)
         report("decode + classify", decodeClassify, baseline)
     }
 

@@ -72,7 +72,7 @@ extension TriageClassifier {
         // What the rules found explicit evidence for (a fired modifier, flag or situation), as
         // opposed to a category's default; the model fusion weighs the two differently.
         var evidence = RuleEvidence(department: primaryCategory?.department)
-        let situations = situations(in: scratch.events)
+        let situations = situations(in: scratch.events, cues: &scratch.situationCues)
         if isComplaint {
             var (severity, explicit) = complaintSeverity(message, primaryCategory, scratch.events, &reasons)
             for match in situations {
@@ -85,7 +85,7 @@ extension TriageClassifier {
             evidence.level = explicit?.rawValue
             evidence.levelIsSafety = explicit == .major && hasHardMajorEvidence(message)
         } else {
-            var (priority, explicit) = repairPriority(primaryCategory, scratch.events, &reasons)
+            var (priority, explicit, modifiers) = repairPriority(primaryCategory, scratch.events, &reasons)
             for match in situations {
                 guard let forced = rules.situations[Int(match.situation)].priority else { continue }
                 priority = max(priority, forced)
@@ -94,7 +94,10 @@ extension TriageClassifier {
             }
             decision.priority = priority
             evidence.level = explicit?.rawValue
-            evidence.levelIsSafety = explicit == .urgent
+            // Large works named beside an urgent situation (爆管三次, 申请维修资金整体更换) may be a
+            // planning request rather than an emergency: the model weighs it, unless an urgent
+            // modifier (困人, 煤气味) names the emergency itself.
+            evidence.levelIsSafety = explicit == .urgent && (modifiers.contains(.urgent) || !modifiers.contains(.major))
             let (responsibility, cue) = responsibility(message, primaryCategory, &scratch, &reasons)
             decision.responsibility = responsibility
             evidence.responsibility = cue ? responsibility : nil
@@ -179,9 +182,10 @@ extension TriageClassifier {
         return (severity, explicit)
     }
 
-    private func repairPriority(_ category: TriageRules.Category?, _ events: [TriageEvent], _ reasons: inout [String]) -> (RepairPriority, explicit: RepairPriority?) {
+    private func repairPriority(_ category: TriageRules.Category?, _ events: [TriageEvent], _ reasons: inout [String]) -> (RepairPriority, explicit: RepairPriority?, modifiers: Set<RepairPriority>) {
         var priority = category?.priority ?? .general
         var explicit: RepairPriority?
+        var levels = Set<RepairPriority>()
         if let category, category.priority > .general {
             reasons.append("priority.category: \(category.code) is at least \(category.priority.rawValue)")
         }
@@ -193,10 +197,11 @@ extension TriageClassifier {
                 let modifier = rules.priorityModifiers[Int(m)]
                 priority = max(priority, modifier.priority)
                 explicit = max(explicit ?? modifier.priority, modifier.priority)
+                levels.insert(modifier.priority)
                 reasons.append("priority.\(modifier.id): \"\(phraseText[Int(event.phrase)])\" → \(modifier.priority.rawValue)")
             }
         }
-        return (priority, explicit)
+        return (priority, explicit, levels)
     }
 
     /// Sums the location cues in the text and the `location` field; the best-supported

@@ -79,6 +79,11 @@ extension TriageClassifier {
             reasons.append("model.priority: urgent p=\(percent(p[urgent])) ≥ \(percent(model.fusion.urgentThreshold)): safety in doubt → urgent")
             return RepairPriority.urgent.rawValue
         }
+        if head == .priority, evidence.level == RepairPriority.urgent.rawValue,
+           let urgent = classes.firstIndex(of: RepairPriority.urgent.rawValue), p[urgent] >= model.fusion.urgentThreshold / 2 {
+            reasons.append("model.priority: urgent p=\(percent(p[urgent])) beside large works: an urgent situation in doubt stays urgent")
+            return nil
+        }
         let favoured = classes.firstIndex(of: evidence.level ?? level.rawValue)
         let weight = evidence.level == nil ? model.fusion.levelRuleWeight / 2 : model.fusion.levelRuleWeight
         let combined = fused(p, favoured: favoured, weight: weight)

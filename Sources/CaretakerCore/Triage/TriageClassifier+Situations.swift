@@ -5,44 +5,65 @@ extension TriageClassifier {
         var phrases: [Int32]
     }
 
+    /// One cue of a situation in the text.
+    struct SituationCue {
+        var situation: Int32
+        var group: Int32
+        var event: Int32
+    }
+
     /// The situations whose cue groups all occur, not denied, within the situation's window.
     ///
     /// A phrase inside a longer keyword still counts here (电梯 in 电梯按钮): the situation asks
     /// what is there, not which topic wins. Denied phrases (不是漏水, 上周修好了) do not count.
-    func situations(in events: [TriageEvent]) -> [SituationMatch] {
-        var found: [SituationMatch] = []
-        for (index, situation) in rules.situations.enumerated() {
-            let s = Int32(index)
-            let groupCount = situation.groups.count
-            var anchors: [(event: TriageEvent, group: Int32)] = []
-            for event in events where !event.negated {
-                for use in uses[Int(event.phrase)] {
-                    if case .situation(let hit, let group) = use, hit == s { anchors.append((event, group)) }
-                }
-            }
-            guard Set(anchors.map(\.group)).count == groupCount else { continue }
-            let window = Int32(situation.window)
-            for anchor in anchors where anchor.group == 0 {
-                var phrases: [Int32] = [anchor.event.phrase]
-                var complete = true
-                for group in 1..<Int32(groupCount) {
-                    let near = anchors.filter { candidate in
-                        candidate.group == group
-                            && max(anchor.event.end, candidate.event.end) - min(anchor.event.start, candidate.event.start) <= window
-                    }
-                    guard let nearest = near.min(by: { abs($0.event.start - anchor.event.start) < abs($1.event.start - anchor.event.start) }) else {
-                        complete = false
-                        break
-                    }
-                    phrases.append(nearest.event.phrase)
-                }
-                if complete {
-                    found.append(SituationMatch(situation: s, phrases: phrases))
-                    break
+    func situations(in events: [TriageEvent], cues: inout [SituationCue]) -> [SituationMatch] {
+        cues.removeAll(keepingCapacity: true)
+        for (index, event) in events.enumerated() where !event.negated {
+            for use in uses[Int(event.phrase)] {
+                if case .situation(let situation, let group) = use {
+                    cues.append(SituationCue(situation: situation, group: group, event: Int32(index)))
                 }
             }
         }
+        guard !cues.isEmpty else { return [] }
+        cues.sort { $0.situation < $1.situation || ($0.situation == $1.situation && $0.event < $1.event) }
+        var found: [SituationMatch] = []
+        var start = 0
+        while start < cues.count {
+            var end = start
+            while end < cues.count, cues[end].situation == cues[start].situation { end += 1 }
+            if let match = match(cues[start..<end], events: events) { found.append(match) }
+            start = end
+        }
         return found
+    }
+
+    /// The first occurrence of every group of one situation within its window, if any.
+    private func match(_ cues: ArraySlice<SituationCue>, events: [TriageEvent]) -> SituationMatch? {
+        let s = cues.first!.situation
+        let situation = rules.situations[Int(s)]
+        let groupCount = Int32(situation.groups.count)
+        let window = Int32(situation.window)
+        for anchor in cues where anchor.group == 0 {
+            let a = events[Int(anchor.event)]
+            var phrases: [Int32] = [a.phrase]
+            var complete = true
+            for group in 1..<groupCount {
+                var best: TriageEvent?
+                for candidate in cues where candidate.group == group {
+                    let c = events[Int(candidate.event)]
+                    guard max(a.end, c.end) - min(a.start, c.start) <= window else { continue }
+                    if best == nil || abs(c.start - a.start) < abs(best!.start - a.start) { best = c }
+                }
+                guard let best else {
+                    complete = false
+                    break
+                }
+                phrases.append(best.phrase)
+            }
+            if complete { return SituationMatch(situation: s, phrases: phrases) }
+        }
+        return nil
     }
 
     /// The reason line for one situation match.

@@ -10,6 +10,7 @@ public struct TriageScratch {
     var firstSeen: [Int32] = []
     var location: [UInt32] = []
     var locationMatches: [PhraseMatcher.Match] = []
+    var situationCues: [TriageClassifier.SituationCue] = []
     var features: [UInt32] = []
     var symbols: [UInt32] = []
 
