@@ -41,7 +41,7 @@ public struct TriageModelTrainer: Sendable {
         /// Weights are stored as integers of 1/`weightScale`.
         public var weightScale = 1000
         /// Fusion settings written into the model.
-        public var fusion = TriageModel.Fusion(ruleWeight: 0.75, levelRuleWeight: 0.5, minimumConfidence: 0.34, urgentThreshold: 0.5)
+        public var fusion = TriageModel.Fusion(ruleWeight: 0.75, levelRuleWeight: 0.5, minimumConfidence: 0.34, urgentThreshold: 0.4)
 
         /// The shipped settings.
         public init() {}
