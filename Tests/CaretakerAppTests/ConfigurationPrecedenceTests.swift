@@ -86,7 +86,10 @@ import Testing
     @Test func shippedFileEqualsTheDefaults() async throws {
         let shipped = TestServers.repositoryRoot.appendingPathComponent("config/caretaker.yaml").path
         let loaded = try await CaretakerConfiguration.load(configFile: shipped, environment: [:])
-        #expect(loaded == CaretakerConfiguration())
+        // Relative data paths are read from the file's folder.
+        let folder = TestServers.repositoryRoot.appendingPathComponent("config").path
+        #expect(loaded == CaretakerConfiguration().resolvingDataPaths(in: folder))
+        #expect(loaded.triage.modelFile == folder + "/triage-model.json")
         #expect(loaded.entries.count == CaretakerConfiguration().entries.count)
     }
 

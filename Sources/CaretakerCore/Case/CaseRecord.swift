@@ -31,6 +31,8 @@ public struct CaseRecord: Sendable, Equatable {
     public var needsTriage: Bool
     /// The triage rules version that decided.
     public var rulesVersion: String
+    /// The triage model version that took part, or `nil` (rules only, or not loaded).
+    public var modelVersion: String?
     /// Whether the complaint is about the conduct of the department's own staff, so that
     /// department must not see who complained.
     public var aboutOwnStaff: Bool

@@ -101,6 +101,7 @@ public enum CaseEvents {
             ("postponements", .number(Double(record.postponements))),
             ("rules_version", .string(record.rulesVersion)),
         ])
+        if let modelVersion = record.modelVersion { members.append(("model_version", .string(modelVersion))) }
         return members
     }
 

@@ -6,7 +6,7 @@ enum CaseRow {
     static let columns = """
         case_id uuid, case_number text, kind text, state text, department text, category text,
         secondary_categories text[], severity text, priority text, responsibility text, notify text[],
-        needs_triage boolean, reasons jsonb, rules_version text, about_own_staff boolean,
+        needs_triage boolean, reasons jsonb, rules_version text, model_version text, about_own_staff boolean,
         correlation_id text, channel text, estate text, location text, resident jsonb, report_text text,
         flags text[], attachments text[], reported_times integer, received_at timestamptz,
         promised_feedback_at timestamptz
@@ -34,6 +34,7 @@ enum CaseRow {
         members.append(("needs_triage", .bool(record.needsTriage)))
         members.append(("reasons", strings(reasons)))
         members.append(("rules_version", .string(record.rulesVersion)))
+        members.append(("model_version", text(record.modelVersion)))
         members.append(("about_own_staff", .bool(record.aboutOwnStaff)))
         members.append(("correlation_id", .string(record.correlationID)))
         members.append(("channel", .string(report.channel.rawValue)))

@@ -125,7 +125,7 @@ public struct IntakeRecorder: Sendable {
         return """
             INSERT INTO cases (case_id, case_number, kind, state, department, category, secondary_categories,
                                severity, priority, responsibility, notify, needs_triage, reasons, rules_version,
-                               about_own_staff, correlation_id, channel, estate, location, resident, report_text,
+                               model_version, about_own_staff, correlation_id, channel, estate, location, resident, report_text,
                                flags, attachments, reported_times, received_at, promised_feedback_at)
             SELECT * FROM jsonb_to_recordset(\(json)) AS r(\(SQLQuery(unsafeRaw: CaseRow.columns)))
             """
@@ -133,7 +133,7 @@ public struct IntakeRecorder: Sendable {
 
     static func caseRecord(_ message: IntakeMessage, _ decision: TriageDecision, aboutOwnStaff: Bool,
                            caseID: String, serial: Int64) -> CaseRecord {
-        CaseRecord(
+        var record = CaseRecord(
             caseID: caseID,
             caseNumber: CaseNumber.make(kind: message.kind, receivedAt: message.receivedAt, serial: serial),
             correlationID: message.messageID, kind: message.kind, state: CaseState.initial(for: message.kind),
@@ -142,6 +142,8 @@ public struct IntakeRecorder: Sendable {
             priority: decision.priority, responsibility: decision.responsibility, notify: decision.notify,
             needsTriage: decision.needsTriage, rulesVersion: decision.rulesVersion, aboutOwnStaff: aboutOwnStaff,
             escalationLevel: 0, postponements: 0, reopenings: 0, report: message)
+        record.modelVersion = decision.modelVersion
+        return record
     }
 
     static func creationStep(_ record: CaseRecord, decision: TriageDecision, at now: RFC3339Timestamp) -> HistoryEntry {
@@ -154,6 +156,7 @@ public struct IntakeRecorder: Sendable {
                 ("needs_triage", .bool(record.needsTriage)),
                 ("reasons", .array(decision.reasons.map(JSONValue.string))),
                 ("rules_version", .string(record.rulesVersion)),
-            ])
+            ] + (decision.modelVersion.map { [("model_version", .string($0))] } ?? [])
+              + (decision.confidence.map { [("confidence", .number(($0 * 1000).rounded() / 1000))] } ?? []))
     }
 }

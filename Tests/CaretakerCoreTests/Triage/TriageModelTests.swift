@@ -26,7 +26,7 @@ import Testing
             heads[head] = TriageModel.Weights(bias: Array(repeating: 0, count: k), rows: Array(repeating: 0, count: 16 * k))
         }
         return TriageModel(version: "blank", trainedOn: "nothing", features: TriageFeatures(buckets: 16), weightScale: 1000,
-                           fusion: .init(ruleWeight: 1.5, minimumConfidence: minimumConfidence, urgentThreshold: 0.5), heads: heads)
+                           fusion: .init(ruleWeight: 1.5, levelRuleWeight: 1.5, minimumConfidence: minimumConfidence, urgentThreshold: 0.5), heads: heads)
     }
 
     @Test func aModelWithoutAnOpinionKeepsTheRulesDecision() throws {

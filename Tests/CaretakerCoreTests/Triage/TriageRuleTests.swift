@@ -68,11 +68,21 @@ import Testing
         Priority(text: "电梯曳引机要换，得从厂家订", expected: .major, notify: [.management]),
         Priority(text: "水泵房的水泵坏了要更换水泵", expected: .major, notify: [.management]),
         Priority(text: "小区变压器要换新的", expected: .major, notify: [.management]),
-        Priority(text: "卫生间水龙头滴水", expected: .general),
-        Priority(text: "楼道灯不亮", expected: .general),
-        Priority(text: "单元门闭门器坏了", expected: .general),
+        Priority(text: "卫生间水龙头滴水", expected: .small),
+        Priority(text: "楼道灯不亮", expected: .small),
+        Priority(text: "单元门闭门器坏了", expected: .small),
         Priority(text: "对讲机没声音", expected: .general),
-        Priority(text: "有个插座没电了", expected: .general),
+        // Situations: object + state (+ who is at risk), in any order, any script.
+        Priority(text: "电梯停在七楼半天不动，我妈还在里面", expected: .urgent),
+        Priority(text: "我妈还在里面，电梯停在七楼半天不动", expected: .urgent),
+        Priority(text: "升降機停咗喺半路，入面有個阿婆", expected: .urgent),
+        Priority(text: "The lift stopped between floors and my son is inside", expected: .urgent),
+        Priority(text: "楼上漏水，天花板哗哗往下流", expected: .urgent),
+        Priority(text: "单元门的电磁锁坏了，晚上门关不上", expected: .urgent),
+        Priority(text: "阳台地漏堵了，外面下暴雨，水快进屋了", expected: .urgent),
+        Priority(text: "上周电梯困人已经修好了，今天就是按钮灯不亮", expected: .small),
+        Priority(text: "不是水管爆了，是水龙头有点滴水", expected: .small),
+        Priority(text: "有个插座没电了", expected: .small),
     ]
 
     @Test(arguments: priorities)
