@@ -6,7 +6,7 @@ import Foundation
 enum HotlineTraffic {
     /// The corpus intake objects, parsed once.
     static let corpus: [JSONValue] = {
-        let url = TestServers.repositoryRoot.appendingPathComponent("Tests/CaretakerCoreTests/Fixtures/corpus.jsonl")
+        let url = TestServers.repositoryRoot.appendingPathComponent("corpus/train.jsonl")
         let text = (try? String(contentsOf: url, encoding: .utf8)) ?? ""
         return text.split(separator: "\n").compactMap { line in
             (try? JSONParser.parse(Array(line.utf8)))?["intake"]

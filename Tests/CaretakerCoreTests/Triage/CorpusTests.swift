@@ -8,7 +8,7 @@ import Testing
 @Suite struct CorpusTests {
     /// Accuracy the blind test split must reach (issue 9's targets are 0.97 / 0.93; see the
     /// figures in docs/triage.md).
-    static let testTargets: [TriageEvaluation.Field: Double] = [.department: 0.90, .level: 0.80]
+    static let testTargets: [TriageEvaluation.Field: Double] = [.department: 0.91, .level: 0.84]
 
     @Test func blindTestSplitReachesItsTargets() throws {
         let evaluation = TriageEvaluation(classifier: TestRules.combined, reports: try TestRules.corpus("test"))
@@ -33,7 +33,7 @@ import Testing
 
     /// The holdout safety set was written after the first by another writer and never tuned on:
     /// its recall is the honest figure (docs/triage.md), held here so it cannot fall.
-    static let holdoutUrgentRecall = 0.93
+    static let holdoutUrgentRecall = 0.94
 
     @Test func theHoldoutSafetySetKeepsItsUrgentRecall() throws {
         let evaluation = TriageEvaluation(classifier: TestRules.combined, reports: try TestRules.corpus("safety-holdout"))
