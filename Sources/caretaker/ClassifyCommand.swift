@@ -24,14 +24,7 @@ struct ClassifyCommand: AsyncParsableCommand {
 
     @OptionGroup var options: ConfigurationOptions
 
-    @Option(name: .long, help: ArgumentHelp("The triage rules file (default: the configuration's triage.rules_file).", valueName: "PATH"))
-    var rules: String?
-
-    @Option(name: .long, help: ArgumentHelp("The model file (default: the configuration's triage.model_file).", valueName: "PATH"))
-    var model: String?
-
-    @Flag(name: .long, help: "Rules only, without the model.")
-    var rulesOnly = false
+    @OptionGroup var triageFiles: TriageFileOptions
 
     @Flag(name: .long, help: "Add an \"explain\" object: the model's probabilities and the n-grams behind each choice.")
     var explain = false
@@ -40,8 +33,7 @@ struct ClassifyCommand: AsyncParsableCommand {
     var files: [String] = []
 
     func run() async throws {
-        let classifier = try await TriageClassifierLoader(options: options, rules: rules, model: model, rulesOnly: rulesOnly)
-            .load(command: "classify")
+        let classifier = try await triageFiles.load(options, command: "classify")
         var session = ClassifySession(classifier: classifier, explain: explain)
         if files.isEmpty {
             try session.process(handle: FileHandle.standardInput, name: "stdin")
