@@ -8,7 +8,9 @@ import Testing
 @Suite struct CorpusTests {
     /// Accuracy the blind test split must reach (issue 9's targets are 0.97 / 0.93; see the
     /// figures in docs/triage.md).
-    static let testTargets: [TriageEvaluation.Field: Double] = [.department: 0.91, .level: 0.84]
+    static let testTargets: [TriageEvaluation.Field: Double] = [.department: 0.93, .level: 0.85]
+    /// Share of the test split's urgent repairs that must come out urgent (76 of 78 today).
+    static let testUrgentRecall = 0.97
 
     @Test func blindTestSplitReachesItsTargets() throws {
         let evaluation = TriageEvaluation(classifier: TestRules.combined, reports: try TestRules.corpus("test"))
@@ -17,6 +19,7 @@ import Testing
             Issue.record("test split \(field.rawValue) accuracy \(evaluation.accuracy(field)) is below \(target)")
             for miss in evaluation.misses where miss.field == field { print("miss \(miss.id): expected \(miss.expected), got \(miss.got)") }
         }
+        #expect(evaluation.urgentRecall >= Self.testUrgentRecall, "urgent recall \(evaluation.urgentFound)/\(evaluation.urgentLabelled)")
     }
 
     /// Every report of the safety set comes out urgent. Its misses were read once to widen the
@@ -33,7 +36,7 @@ import Testing
 
     /// The holdout safety set was written after the first by another writer and never tuned on:
     /// its recall is the honest figure (docs/triage.md), held here so it cannot fall.
-    static let holdoutUrgentRecall = 0.94
+    static let holdoutUrgentRecall = 0.96
 
     @Test func theHoldoutSafetySetKeepsItsUrgentRecall() throws {
         let evaluation = TriageEvaluation(classifier: TestRules.combined, reports: try TestRules.corpus("safety-holdout"))
@@ -49,14 +52,14 @@ import Testing
     }
 
     @Test func splitsAreLargeAndDisjoint() throws {
-        let splits = try ["train", "dev", "test"].map { try TestRules.corpus($0) }
+        let splits = try ["train", "dev", "test", "safety", "safety-holdout"].map { try TestRules.corpus($0) }
         let total = splits.map(\.count).reduce(0, +)
         #expect(total >= 2000, "the corpus has \(total) reports")
         for (i, a) in splits.enumerated() {
             for b in splits[(i + 1)...] {
                 let ids = Set(a.map(\.id)).intersection(b.map(\.id))
                 let texts = Set(a.map(\.message.text)).intersection(b.map(\.message.text))
-                #expect(ids.isEmpty && texts.isEmpty, "splits share ids \(ids.prefix(5)) / texts \(texts.count)")
+                #expect(ids.isEmpty && texts.isEmpty, "splits share ids \(Array(ids.prefix(5))) and texts \(Array(texts.prefix(5)))")
             }
         }
     }
