@@ -2,8 +2,8 @@
 ///
 /// Follows the RabbitMQ URI spec: `amqp[s]://user:password@host:port/vhost`, each part
 /// percent-decoded, so the default virtual host `/` is written `%2f`. A missing user and password
-/// mean `guest`/`guest`, a missing port means 5672 (5671 for `amqps`), and a missing or empty path
-/// means the virtual host `/`. Query parameters are rejected: set those options in
+/// mean `guest`/`guest` (so does the user `guest` without a password), a missing port means 5672
+/// (5671 for `amqps`), and a missing or empty path means the virtual host `/`. Query parameters are rejected: set those options in
 /// ``AMQPConfiguration`` instead, where they are typed.
 public struct AMQPURL: Sendable, Equatable, CustomStringConvertible {
     /// Whether the connection uses TLS (`amqps`).
@@ -69,7 +69,9 @@ public struct AMQPURL: Sendable, Equatable, CustomStringConvertible {
                 password = try Self.decode(credentials[credentials.index(after: colon)...], part: "password")
             } else {
                 user = try Self.decode(credentials, part: "user")
-                password = ""
+                // `guest@host` means the development broker's guest/guest; another user without a
+                // password gets it from the configuration (credential, environment or file).
+                password = user == "guest" ? "guest" : ""
             }
         }
         var host: Substring

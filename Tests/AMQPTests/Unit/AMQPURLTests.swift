@@ -10,6 +10,7 @@ import Testing
         ("amqp://us%40er:p%3Ass%2Fw@h:1/a%2Fb", AMQPURL(host: "h", port: 1, user: "us@er", password: "p:ss/w", virtualHost: "a/b")),
         ("amqp://[::1]:5673/%2F", AMQPURL(host: "::1", port: 5673)),
         ("amqp://onlyuser@h", AMQPURL(host: "h", user: "onlyuser", password: "")),
+        ("amqp://guest@127.0.0.1:56720/%2f", AMQPURL(host: "127.0.0.1", port: 56720)),
     ])
     func parsesGoodURLs(text: String, expected: AMQPURL) throws {
         #expect(try AMQPURL(parsing: text) == expected)
