@@ -107,7 +107,8 @@ public final class TimerScheduler: Sendable {
         for escalation in report.escalated {
             logger.info("case escalated", metadata: [
                 "case_number": "\(escalation.caseNumber)", "timer_kind": "\(escalation.kind.rawValue)",
-                "level": "\(escalation.level)", "late_seconds": "\(escalation.lateSeconds)",
+                "escalation_level": "\(escalation.level.rawValue)",
+                "escalation_level_name": "\(escalation.level.name)", "late_seconds": "\(escalation.lateSeconds)",
             ])
         }
     }

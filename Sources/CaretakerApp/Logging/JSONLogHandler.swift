@@ -6,6 +6,10 @@ import Logging
 /// Writes one JSON object per log event to standard error: time, level, logger label,
 /// message and the metadata as string fields.
 ///
+/// Every line has each key once: a metadata key that collides with one of the line's own keys
+/// (`time`, `level`, `logger`, `message`) is written as `metadata.KEY`, so a log pipeline never
+/// files a line under a level that is not its log level.
+///
 /// Messages are constant strings and data sits in metadata (see STYLE.md), so the lines are
 /// easy to filter with `jq` or journald. Residents' personal data is never put in metadata by
 /// Caretaker's code; this handler does not try to find it.
@@ -16,11 +20,23 @@ public struct JSONLogHandler: LogHandler {
     public var logLevel: Logger.Level
     /// Metadata added to every line.
     public var metadata: Logger.Metadata = [:]
+    /// Where each finished line (with its newline) goes.
+    let write: @Sendable (String) -> Void
 
-    /// Creates a handler for `label` at `level`.
+    /// The keys every line carries itself.
+    static let lineKeys: Set<String> = ["time", "level", "logger", "message"]
+
+    /// Creates a handler for `label` at `level` that writes to standard error.
     public init(label: String, level: Logger.Level) {
+        self.init(label: label, level: level) { line in FileHandle.standardError.write(Data(line.utf8)) }
+    }
+
+    /// Creates a handler that hands each finished line, newline included, to `write` (a test
+    /// collects them; `caretaker run` uses the standard-error initialiser).
+    public init(label: String, level: Logger.Level, write: @escaping @Sendable (String) -> Void) {
         self.label = label
         self.logLevel = level
+        self.write = write
     }
 
     /// Reads or writes one metadata value.
@@ -40,10 +56,10 @@ public struct JSONLogHandler: LogHandler {
         var merged = metadata
         if let extra = event.metadata { merged.merge(extra) { _, new in new } }
         for (key, value) in merged.sorted(by: { $0.key < $1.key }) {
-            members.append((key, .string("\(value)")))
+            members.append((Self.lineKeys.contains(key) ? "metadata." + key : key, .string("\(value)")))
         }
         var line = JSONValue.object(members).serialized
         line.append("\n")
-        FileHandle.standardError.write(Data(line.utf8))
+        write(line)
     }
 }
