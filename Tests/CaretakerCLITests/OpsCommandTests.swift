@@ -27,6 +27,32 @@ import Testing
         try await scenario.finish()
     }
 
+    @Test func aTimerWaitingForACalendarIsListedAsOverdueAndOnItsOwn() async throws {
+        guard try TestServers.available(.postgres) else { return }
+        let scenario = try await TimerScenario.start("cli_timers_calendar")
+        try await scenario.createCases(2)
+        // What the timekeeper stores when a working-day deadline needs a year with no calendar.
+        _ = try await scenario.connection.execute("""
+            UPDATE timers SET state = 'needs_calendar', due_at = NULL, remind_at = NULL, next_at = NULL,
+                              calendar_version = NULL
+            WHERE id = (SELECT min(id) FROM timers WHERE kind = 'general_repair_completion')
+            """)
+        let environment = ["CARETAKER_POSTGRES_URL": scenario.database.url]
+
+        // The waiting timer has no deadline to compare, yet it belongs in the overdue list.
+        let overdue = try await CaretakerBinary.run(["timers", "--overdue"], environment: environment)
+        #expect(overdue.status == 0, "\(overdue.stderr)")
+        let overdueStates = overdue.lines.dropFirst().map { $0.split(separator: "\t")[3] }
+        #expect(overdueStates.contains("needs_calendar"), "\(overdue.stdout)")
+
+        let waiting = try await CaretakerBinary.run(["timers", "--needs-calendar"], environment: environment)
+        #expect(waiting.status == 0, "\(waiting.stderr)")
+        #expect(waiting.lines.count == 2, "\(waiting.stdout)")
+        #expect(waiting.lines.last?.split(separator: "\t")[2] == "general_repair_completion")
+        #expect(waiting.lines.last?.split(separator: "\t")[3] == "needs_calendar")
+        try await scenario.finish()
+    }
+
     @Test func deadLettersAreListedWithoutResidentDataAndReplayedOnce() async throws {
         guard try TestServers.available(.postgres) else { return }
         let scenario = try await TimerScenario.start("cli_dead_letters")
