@@ -111,6 +111,22 @@ import Testing
         #expect(shown.stdout.contains("repair_accept"))
         #expect(shown.stdout.contains("engineering.case.escalated"))
 
+        // One event confirmed, one the broker returned unroutable (kept unsent by the relay).
+        _ = try await scenario.connection.execute("""
+            UPDATE outbox SET sent_at = now() WHERE case_id = \(caseID)::uuid AND routing_key = 'engineering.case.created'
+            """)
+        _ = try await scenario.connection.execute("""
+            UPDATE outbox SET last_outcome = 'returned', last_error = 'returned 312 NO_ROUTE', attempts = 3,
+                              retry_at = now() + interval '8 seconds'
+            WHERE case_id = \(caseID)::uuid AND routing_key = 'engineering.case.escalated'
+            """)
+        let relayed = try await CaretakerBinary.run(["case", number], environment: environment)
+        let createdLine = try #require(relayed.lines.first { $0.contains("engineering.case.created") })
+        #expect(createdLine.hasSuffix("confirmed"))
+        let escalatedLine = try #require(relayed.lines.first { $0.contains("engineering.case.escalated") })
+        #expect(escalatedLine.contains("returned (returned 312 NO_ROUTE; attempts 3; next try "), "\(escalatedLine)")
+        #expect(!escalatedLine.contains("confirmed"))
+
         let missing = try await CaretakerBinary.run(["case", "BX-19990101-000009"], environment: environment)
         #expect(missing.status == 1)
         #expect(missing.stderr.contains("no case numbered BX-19990101-000009"))
