@@ -11,7 +11,7 @@ extension Migration {
         ALTER TABLE outbox ADD COLUMN last_outcome text CHECK (last_outcome IN ('returned', 'refused'));
         UPDATE outbox SET sent_at = NULL, last_outcome = 'returned'
             WHERE sent_at IS NOT NULL AND last_error LIKE 'returned %';
-        UPDATE outbox SET last_outcome = 'refused' WHERE sent_at IS NULL AND last_error IS NOT NULL;
+        UPDATE outbox SET last_outcome = 'refused' WHERE sent_at IS NULL AND last_error IS NOT NULL AND last_outcome IS NULL;
         CREATE INDEX outbox_returned ON outbox (id) WHERE sent_at IS NULL AND last_outcome = 'returned';
         """)
 }
