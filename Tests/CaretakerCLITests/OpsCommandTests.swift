@@ -81,6 +81,20 @@ import Testing
         try await scenario.finish()
     }
 
+    @Test func topologyCheckReportsWhatAnEmptyVirtualHostLacks() async throws {
+        guard try TestServers.available(.rabbitmq) else { return }
+        let vhost = try ScratchVirtualHost.create("cli-topology-check")
+        let definitions = TestServers.repositoryRoot.appendingPathComponent("deploy/rabbitmq/definitions.json").path
+        let checked = try await CaretakerBinary.run(["topology", "check", "--definitions", definitions],
+                                                    environment: ["CARETAKER_AMQP_URL": vhost.url])
+        try vhost.delete()
+        #expect(checked.status == 1, "\(checked.stderr)")
+        #expect(checked.stdout.contains("queue\tcaretaker.events.security\tmissing"))
+        #expect(checked.stdout.contains("exchange\tcaretaker.events\tmissing"))
+        #expect(checked.stdout.contains("not checked"))
+        #expect(checked.lines.last?.hasSuffix("exchanges and queues missing or different") == true)
+    }
+
     @Test func topologyExportMatchesTheCommittedDefinitions() async throws {
         let exported = try await CaretakerBinary.run(["topology", "export"])
         #expect(exported.status == 0)
