@@ -70,7 +70,9 @@ public final class TimerScheduler: Sendable {
             ticks.wrappingAdd(1, ordering: .relaxed)
             do {
                 if !replanned {
-                    report(try await store.timekeeper.replanWaitingTimers(on: database))
+                    report(try await store.timekeeper.replanWaitingTimers(on: database) {
+                        ticks.wrappingAdd(1, ordering: .relaxed)
+                    })
                     replanned = true
                 }
                 if let listener, !listening {

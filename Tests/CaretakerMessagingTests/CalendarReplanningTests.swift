@@ -92,6 +92,46 @@ import Testing
         try await database.drop()
     }
 
+    @Test func aPassWorksInSmallTransactionsAndLeavesWhatItStillCannotPlan() async throws {
+        guard try TestServers.available(.postgres) else { return }
+        let database = try await ScratchDatabase.create("replan_batches")
+        let connection = try await database.connect()
+        _ = try await MigrationRunner().migrate(on: connection)
+        let config = TestServers.repositoryRoot.appendingPathComponent("config")
+        let policy = try SLAPolicy.parse(Array(try Data(contentsOf: config.appendingPathComponent("sla-policy.json"))))
+        let cal2025 = try WorkingCalendar.parse(Self.calendar2025)
+        let cal2026 = try WorkingCalendar.parse(
+            Array(try Data(contentsOf: config.appendingPathComponent("calendars/cn-2026.json"))))
+        let oldKeeper = SLATimekeeper(planner: TimerPlanner(policy: policy, calendars: try CalendarSet([cal2025])))
+        let decision = TriageDecision(department: .customerService, category: "staff_conduct", severity: .important,
+                                      rulesVersion: "test")
+        // Five complaints from late 2025 (deadlines in January 2026) and one from late 2026 (January 2027).
+        var items: [IntakeItem] = (0..<5).map { index in
+            .report(IntakeMessage(messageID: "batch-\(index)", kind: .complaint, text: "前台态度差",
+                                  receivedAt: Self.received, channel: .hotline), decision, aboutOwnStaff: false)
+        }
+        _ = try await IntakeRecorder(observers: [oldKeeper]).record(items, now: Self.received, on: connection)
+        let late2026 = RFC3339Timestamp("2026-12-30T10:00:00+08:00")!
+        let with2026 = SLATimekeeper(planner: TimerPlanner(policy: policy, calendars: try CalendarSet([cal2025, cal2026])))
+        items = [.report(IntakeMessage(messageID: "batch-2027", kind: .complaint, text: "前台态度差", receivedAt: late2026,
+                                       channel: .hotline), decision, aboutOwnStaff: false)]
+        _ = try await IntakeRecorder(observers: [with2026]).record(items, now: late2026, on: connection)
+        #expect(try await count("SELECT count(*)::int8 FROM timers WHERE state = 'needs_calendar'", connection) == 6)
+
+        var batches = 0
+        let report = try await with2026.replanWaitingTimers(on: connection, batchSize: 2) { batches += 1 }
+        #expect(report.replanned == 5)
+        #expect(report.stillWaiting == 1)
+        #expect(report.missingYears == [2027])
+        #expect(batches == 4)  // 2 + 2 + 2 rows, then an empty claim
+        #expect(try await SLATimekeeper.waitingTimers(on: connection) == 1)
+        // A second pass finds nothing new to plan.
+        let again = try await with2026.replanWaitingTimers(on: connection)
+        #expect(again.replanned == 0 && again.stillWaiting == 1)
+        await connection.close()
+        try await database.drop()
+    }
+
     /// Runs a scheduler on its own connection until `done`, then stops it.
     private func runScheduler(_ timekeeper: SLATimekeeper, database: ScratchDatabase, now: RFC3339Timestamp,
                               lines: Lines, until done: @escaping (TimerScheduler) async throws -> Bool) async throws {

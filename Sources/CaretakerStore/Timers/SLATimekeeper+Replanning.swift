@@ -23,8 +23,11 @@ extension SLATimekeeper {
     ///
     /// Works in transactions of `batchSize` rows claimed `FOR UPDATE SKIP LOCKED`, so several
     /// workers starting at once share the rows and none is planned twice. A deadline that has
-    /// already passed fires at once, with the catch-up rules of `TimerFiring`.
-    public func replanWaitingTimers(on connection: PostgresConnection, batchSize: Int = 500) async throws -> ReplanReport {
+    /// already passed fires at once, with the catch-up rules of `TimerFiring`. `afterBatch` runs
+    /// after each committed transaction (the scheduler counts it as loop progress, so a long pass
+    /// does not look like a stuck loop to the systemd watchdog).
+    public func replanWaitingTimers(on connection: PostgresConnection, batchSize: Int = 500,
+                                    afterBatch: () -> Void = {}) async throws -> ReplanReport {
         var report = ReplanReport()
         var missing: Set<Int> = []
         var after: Int64 = 0
@@ -32,6 +35,7 @@ extension SLATimekeeper {
             let batch = try await connection.withTransaction { transaction in
                 try await replanBatch(after: after, limit: max(1, batchSize), in: transaction)
             }
+            afterBatch()
             report.replanned += batch.replanned
             report.stillWaiting += batch.stillWaiting
             missing.formUnion(batch.missingYears)
