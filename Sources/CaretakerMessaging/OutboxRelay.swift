@@ -8,6 +8,11 @@ import Postgres
 ///
 /// After a crash or a reconnect, whatever was not confirmed is still unsent in the table and is
 /// published again: delivery is at least once, and consumers deduplicate on `message_id`.
+///
+/// A row the broker returns (`312 NO_ROUTE`: no queue bound for its routing key, e.g. a deleted
+/// console queue) or refuses is a failure, not a delivery: it stays unsent, is logged at error
+/// (routing and ids only, never the body), and is tried again with backoff (see ``OutboxStore``)
+/// until the topology is repaired. Waiting rows do not hold up the flush on shutdown.
 public final class OutboxRelay: Sendable {
     /// How the relay connects and paces itself.
     public struct Settings: Sendable {
@@ -69,7 +74,7 @@ public final class OutboxRelay: Sendable {
                 storage.recovered(logger: logger)
                 failures = 0
                 if claimed == settings.batchSize { continue }
-                if stop.isRaised, claimed == 0, try await store.backlog(on: database) == 0 { break }
+                if stop.isRaised, claimed == 0, try await store.readyBacklog(on: database) == 0 { break }
                 await signal.wait(timeout: stop.isRaised ? .milliseconds(20) : settings.pollInterval)
                 try await Self.serviceHeartbeats(connection!)
             } catch let error as PostgresError {
@@ -116,17 +121,51 @@ public final class OutboxRelay: Sendable {
     func relayBatch(on connection: AMQPConnection) async throws -> Int {
         let timeout = settings.confirmTimeout
         let statistics = statistics
+        let logger = logger
         let started = ContinuousClock.now
         let claimed = try await store.relay(limit: settings.batchSize, on: database) { rows in
             let publishStarted = ContinuousClock.now
             let results = try await Self.publish(rows, on: connection, confirmTimeout: timeout)
             statistics.record(results, publishing: ContinuousClock.now - publishStarted)
+            Self.logFailures(rows, results, logger: logger)
             return results
         }
         if claimed > 0 {
             statistics.recordBatch(elapsed: ContinuousClock.now - started)
         }
         return claimed
+    }
+
+    /// One error line per (outcome, exchange, routing key, reason) among a batch's failed rows:
+    /// a deleted queue makes many rows fail alike, and each retry logs again.
+    static func logFailures(_ rows: [OutboxRow], _ results: [Int64: OutboxResult], logger: Logger) {
+        struct Group: Hashable {
+            var outcome: String, exchange: String, routingKey: String, reason: String
+        }
+        var groups: [Group: (rows: Int, first: OutboxRow)] = [:]
+        for row in rows {
+            let group: Group
+            switch results[row.id] {
+            case .returned(let reason)?:
+                group = Group(outcome: "returned", exchange: row.message.exchange, routingKey: row.message.routingKey,
+                              reason: reason)
+            case .refused(let reason)?:
+                group = Group(outcome: "refused", exchange: row.message.exchange, routingKey: row.message.routingKey,
+                              reason: reason)
+            default:
+                continue
+            }
+            groups[group, default: (0, row)].rows += 1
+        }
+        for (group, entry) in groups.sorted(by: { $0.value.first.id < $1.value.first.id }) {
+            logger.error(group.outcome == "returned"
+                ? "outbox events returned unroutable; kept unsent to retry"
+                : "outbox events refused by the broker; kept unsent to retry", metadata: [
+                "outcome": "\(group.outcome)", "exchange": "\(group.exchange)", "routing_key": "\(group.routingKey)",
+                "reason": "\(group.reason)", "rows": "\(entry.rows)", "first_outbox_id": "\(entry.first.id)",
+                "first_message_id": "\(entry.first.message.messageID)", "attempts": "\(entry.first.attempts + 1)",
+            ])
+        }
     }
 
     /// Publishes `rows` persistent and `mandatory`, waits for every confirm, and says what

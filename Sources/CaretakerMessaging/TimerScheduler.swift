@@ -9,6 +9,10 @@ import Synchronization
 /// Wakes when a transaction that wrote timers sends `NOTIFY caretaker_timers`, and polls as the
 /// fallback. After an outage the backlog drains at `maximumFiresPerSecond`, each timer firing
 /// only its highest due level.
+///
+/// Before its first claim it re-plans the `needs_calendar` timers the loaded calendars now cover
+/// (a deadline that crossed into a year whose calendar was installed since), logging what it did
+/// once, and what still waits.
 public final class TimerScheduler: Sendable {
     /// How the scheduler paces itself.
     public struct Settings: Sendable {
@@ -61,9 +65,16 @@ public final class TimerScheduler: Sendable {
     public func run(stop: StopFlag) async {
         var outage = OutageLog(dependency: "postgres", component: "timers")
         var listening = false
+        var replanned = false
         while !stop.isRaised {
             ticks.wrappingAdd(1, ordering: .relaxed)
             do {
+                if !replanned {
+                    report(try await store.timekeeper.replanWaitingTimers(on: database) {
+                        ticks.wrappingAdd(1, ordering: .relaxed)
+                    })
+                    replanned = true
+                }
                 if let listener, !listening {
                     try await listener.listen("caretaker_timers")
                     listening = true
@@ -89,6 +100,22 @@ public final class TimerScheduler: Sendable {
                 let failures = outage.failed(error, logger: logger)
                 await stop.sleep(min(.milliseconds(200) * (1 << min(failures, 5)), .seconds(5)))
             }
+        }
+    }
+
+    private func report(_ replan: SLATimekeeper.ReplanReport) {
+        let years = store.timekeeper.planner.calendars.years.map(String.init).joined(separator: ",")
+        if replan.replanned > 0 {
+            logger.notice("timers re-planned with the installed calendars", metadata: [
+                "replanned": "\(replan.replanned)", "calendar_years": "\(years)",
+            ])
+        }
+        if replan.stillWaiting > 0 {
+            logger.warning("timers wait for a calendar", metadata: [
+                "waiting": "\(replan.stillWaiting)",
+                "missing_years": "\(replan.missingYears.map(String.init).joined(separator: ","))",
+                "calendar_years": "\(years)",
+            ])
         }
     }
 

@@ -74,7 +74,12 @@ struct CaseCommand: AsyncParsableCommand {
     private func printEvents(_ caseID: String, on connection: PostgresConnection) async throws {
         let rows = try await connection.query("""
             SELECT to_char(created_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD HH24:MI:SS') AS at, routing_key,
-                   CASE WHEN sent_at IS NULL THEN 'unsent' ELSE 'confirmed' END AS status
+                   CASE WHEN sent_at IS NOT NULL THEN 'confirmed'
+                        WHEN last_outcome IS NULL THEN 'unsent'
+                        ELSE last_outcome || ' (' || coalesce(last_error, '-') || '; attempts ' || attempts
+                             || coalesce('; next try ' || to_char(retry_at AT TIME ZONE 'Asia/Shanghai',
+                                                                  'YYYY-MM-DD HH24:MI:SS'), '') || ')'
+                   END AS status
             FROM outbox WHERE case_id = \(caseID)::uuid ORDER BY id
             """)
         print("\nevents (\(rows.count)):")

@@ -9,8 +9,10 @@ struct TimersCommand: AsyncParsableCommand {
         commandName: "timers",
         abstract: "List pending and overdue SLA timers (by case, kind, due time, level).",
         discussion: """
-            Times are in Asia/Shanghai. "overdue" is measured against the database clock; timers \
-            waiting for a calendar year that is not installed are listed as needs_calendar.
+            Times are in Asia/Shanghai. "overdue" is measured against the database clock. Timers \
+            waiting for a calendar year that is not installed are listed as needs_calendar (first, \
+            with no due time) — also under --overdue, since their deadline may well have passed; \
+            install the year's calendar and restart the worker to give them their deadlines.
             """
     )
 
@@ -19,8 +21,11 @@ struct TimersCommand: AsyncParsableCommand {
     @Option(help: "Show at most this many, soonest first.")
     var limit: Int = 100
 
-    @Flag(help: "Only timers past their deadline.")
+    @Flag(help: "Only timers past their deadline, and those waiting for a calendar (deadline unknown).")
     var overdue = false
+
+    @Flag(help: "Only timers waiting for a calendar year that is not installed (needs_calendar).")
+    var needsCalendar = false
 
     @Option(help: "Only the timers of this case number.")
     var caseNumber: String?
@@ -47,7 +52,8 @@ struct TimersCommand: AsyncParsableCommand {
                    coalesce(t.calendar_version, '-') AS calendar
             FROM timers t JOIN cases c USING (case_id)
             WHERE t.state IN ('pending', 'needs_calendar')
-              AND (NOT \(overdue) OR t.due_at <= now())
+              AND (NOT \(overdue) OR t.due_at <= now() OR t.state = 'needs_calendar')
+              AND (NOT \(needsCalendar) OR t.state = 'needs_calendar')
               AND (\(caseNumber)::text IS NULL OR c.case_number = \(caseNumber))
             ORDER BY t.due_at NULLS FIRST LIMIT \(limit)
             """)

@@ -27,6 +27,32 @@ import Testing
         try await scenario.finish()
     }
 
+    @Test func aTimerWaitingForACalendarIsListedAsOverdueAndOnItsOwn() async throws {
+        guard try TestServers.available(.postgres) else { return }
+        let scenario = try await TimerScenario.start("cli_timers_calendar")
+        try await scenario.createCases(2)
+        // What the timekeeper stores when a working-day deadline needs a year with no calendar.
+        _ = try await scenario.connection.execute("""
+            UPDATE timers SET state = 'needs_calendar', due_at = NULL, remind_at = NULL, next_at = NULL,
+                              calendar_version = NULL
+            WHERE id = (SELECT min(id) FROM timers WHERE kind = 'general_repair_completion')
+            """)
+        let environment = ["CARETAKER_POSTGRES_URL": scenario.database.url]
+
+        // The waiting timer has no deadline to compare, yet it belongs in the overdue list.
+        let overdue = try await CaretakerBinary.run(["timers", "--overdue"], environment: environment)
+        #expect(overdue.status == 0, "\(overdue.stderr)")
+        let overdueStates = overdue.lines.dropFirst().map { $0.split(separator: "\t")[3] }
+        #expect(overdueStates.contains("needs_calendar"), "\(overdue.stdout)")
+
+        let waiting = try await CaretakerBinary.run(["timers", "--needs-calendar"], environment: environment)
+        #expect(waiting.status == 0, "\(waiting.stderr)")
+        #expect(waiting.lines.count == 2, "\(waiting.stdout)")
+        #expect(waiting.lines.last?.split(separator: "\t")[2] == "general_repair_completion")
+        #expect(waiting.lines.last?.split(separator: "\t")[3] == "needs_calendar")
+        try await scenario.finish()
+    }
+
     @Test func deadLettersAreListedWithoutResidentDataAndReplayedOnce() async throws {
         guard try TestServers.available(.postgres) else { return }
         let scenario = try await TimerScenario.start("cli_dead_letters")
@@ -53,6 +79,20 @@ import Testing
         #expect(again.stdout.contains("already replayed"))
         #expect(try await scenario.count("SELECT count(*)::int8 FROM outbox WHERE exchange = 'caretaker.intake'") == 1)
         try await scenario.finish()
+    }
+
+    @Test func topologyCheckReportsWhatAnEmptyVirtualHostLacks() async throws {
+        guard try TestServers.available(.rabbitmq) else { return }
+        let vhost = try ScratchVirtualHost.create("cli-topology-check")
+        let definitions = TestServers.repositoryRoot.appendingPathComponent("deploy/rabbitmq/definitions.json").path
+        let checked = try await CaretakerBinary.run(["topology", "check", "--definitions", definitions],
+                                                    environment: ["CARETAKER_AMQP_URL": vhost.url])
+        try vhost.delete()
+        #expect(checked.status == 1, "\(checked.stderr)")
+        #expect(checked.stdout.contains("queue\tcaretaker.events.security\tmissing"))
+        #expect(checked.stdout.contains("exchange\tcaretaker.events\tmissing"))
+        #expect(checked.stdout.contains("not checked"))
+        #expect(checked.lines.last?.hasSuffix("exchanges and queues missing or different") == true)
     }
 
     @Test func topologyExportMatchesTheCommittedDefinitions() async throws {
@@ -84,6 +124,22 @@ import Testing
         #expect(shown.stdout.contains("escalated"))
         #expect(shown.stdout.contains("repair_accept"))
         #expect(shown.stdout.contains("engineering.case.escalated"))
+
+        // One event confirmed, one the broker returned unroutable (kept unsent by the relay).
+        _ = try await scenario.connection.execute("""
+            UPDATE outbox SET sent_at = now() WHERE case_id = \(caseID)::uuid AND routing_key = 'engineering.case.created'
+            """)
+        _ = try await scenario.connection.execute("""
+            UPDATE outbox SET last_outcome = 'returned', last_error = 'returned 312 NO_ROUTE', attempts = 3,
+                              retry_at = now() + interval '8 seconds'
+            WHERE case_id = \(caseID)::uuid AND routing_key = 'engineering.case.escalated'
+            """)
+        let relayed = try await CaretakerBinary.run(["case", number], environment: environment)
+        let createdLine = try #require(relayed.lines.first { $0.contains("engineering.case.created") })
+        #expect(createdLine.hasSuffix("confirmed"))
+        let escalatedLine = try #require(relayed.lines.first { $0.contains("engineering.case.escalated") })
+        #expect(escalatedLine.contains("returned (returned 312 NO_ROUTE; attempts 3; next try "), "\(escalatedLine)")
+        #expect(!escalatedLine.contains("confirmed"))
 
         let missing = try await CaretakerBinary.run(["case", "BX-19990101-000009"], environment: environment)
         #expect(missing.status == 1)

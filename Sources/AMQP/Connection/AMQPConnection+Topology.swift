@@ -17,6 +17,19 @@ extension AMQPConnection {
         }
     }
 
+    /// Checks that an exchange exists without changing anything (a passive declare).
+    ///
+    /// - Throws: ``AMQPError`` `channelClosed` with code 404 when it does not exist; the
+    ///   connection stays usable if the channel had no consumers and no confirm mode.
+    public func inspectExchange(_ name: String) throws {
+        let context = "exchange.declare \(name) (passive)"
+        try call(context) { state in
+            let arena = CArena()
+            amqp_exchange_declare(state, Self.channel, arena.bytes(name), arena.bytes(""), 1, 0, 0, 0, arena.table([:]))
+            try check(amqp_get_rpc_reply(state), state: state, context: context)
+        }
+    }
+
     /// Deletes an exchange; deleting one that does not exist succeeds.
     public func deleteExchange(_ name: String, ifUnused: Bool = false) throws {
         let context = "exchange.delete \(name)"

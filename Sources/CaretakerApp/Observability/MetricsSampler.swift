@@ -4,7 +4,8 @@ import ServiceLifecycle
 
 /// Every `interval`, asks PostgreSQL (on a connection of its own) for the outbox backlog, the
 /// timer figures and the open cases, refreshes the counters, and tells ``Readiness`` the
-/// database answered.
+/// database answered and how much work is stuck (returned events, timers waiting for a
+/// calendar), logging a warning when either rises from zero.
 public struct MetricsSampler: Service {
     let metrics: WorkerMetrics
     let readiness: Readiness
@@ -50,6 +51,11 @@ public struct MetricsSampler: Service {
                            AS lag
                 FROM timers WHERE state = 'pending'
                 """).single()
+            let stuck = try await database.query("""
+                SELECT (SELECT count(*) FROM timers WHERE state = 'needs_calendar')::bigint AS needs_calendar,
+                       (SELECT count(*) FROM outbox WHERE sent_at IS NULL AND last_outcome = 'returned')::bigint
+                           AS returned
+                """).single()
             let cases = try await database.query("""
                 SELECT department, kind, coalesce(severity, priority, 'unknown') AS severity, count(*)::bigint AS n
                 FROM cases WHERE state <> 'closed' GROUP BY 1, 2, 3
@@ -66,8 +72,19 @@ public struct MetricsSampler: Service {
                 open[series] = Int(try row.decode("n", as: Int64.self))
             }
             gauges.openCases(open)
+            let needsCalendar = Int(try stuck.decode("needs_calendar", as: Int64.self))
+            let returned = Int(try stuck.decode("returned", as: Int64.self))
+            gauges.timersNeedingCalendar.set(Double(needsCalendar))
+            gauges.outboxReturned.set(Double(returned))
             gauges.databaseUp.set(to: 1.0)
             readiness.databaseAnswered()
+            let before = readiness.noteStuckWork(outboxReturned: returned, timersNeedingCalendar: needsCalendar)
+            if needsCalendar > 0, before["timers_needing_calendar"] ?? 0 == 0 {
+                logger.warning("timers wait for a calendar", metadata: ["waiting": "\(needsCalendar)"])
+            }
+            if returned > 0, before["outbox_returned"] ?? 0 == 0 {
+                logger.warning("outbox holds events the broker returned unroutable", metadata: ["rows": "\(returned)"])
+            }
         } catch {
             gauges.databaseUp.set(to: 0.0)
             logger.warning("metrics sample failed", metadata: ["error": "\(error)"])

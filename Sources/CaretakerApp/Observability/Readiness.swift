@@ -1,19 +1,38 @@
 import Synchronization
 
 /// Decides `/readyz`: ready only while both consumers are consuming and the database answered
-/// recently.
+/// recently, and says what needs a person even while ready.
+///
+/// Stuck work that restarting the worker would not fix — events the broker returned unroutable,
+/// timers waiting for a calendar — is reported in `warnings` and `detail` without making the
+/// worker unready: it still takes in reports and commands, and the other audiences still get
+/// their events.
 public final class Readiness: Sendable {
     /// What `/readyz` reports.
     public struct Verdict: Sendable, Equatable {
         /// What is missing; empty when ready.
         public var missing: [String]
+        /// The latest sampled figures (`outbox_returned`, `timers_needing_calendar`); empty until
+        /// the metrics sampler first answered.
+        public var detail: [String: Int] = [:]
         /// Whether the worker is ready.
         public var isReady: Bool { missing.isEmpty }
+        /// The figures in `detail` that are above zero, by name.
+        public var warnings: [String] { detail.filter { $0.value > 0 }.keys.sorted() }
 
-        /// The JSON body: `{"ready":true}` or `{"ready":false,"missing":["intake_consuming"]}`.
+        /// The JSON body: `{"ready":true}` or `{"ready":false,"missing":["intake_consuming"]}`,
+        /// followed, once sampled, by `"warnings":[…],"detail":{"outbox_returned":0,…}`.
         public var json: String {
-            guard !isReady else { return #"{"ready":true}"# + "\n" }
-            return #"{"ready":false,"missing":["# + missing.map { "\"\($0)\"" }.joined(separator: ",") + "]}\n"
+            var body = isReady ? #"{"ready":true"# : #"{"ready":false,"missing":"# + Self.list(missing)
+            if !detail.isEmpty {
+                body += #","warnings":"# + Self.list(warnings) + #","detail":{"#
+                    + detail.keys.sorted().map { "\"\($0)\":\(detail[$0]!)" }.joined(separator: ",") + "}"
+            }
+            return body + "}\n"
+        }
+
+        private static func list(_ names: [String]) -> String {
+            "[" + names.map { "\"\($0)\"" }.joined(separator: ",") + "]"
         }
     }
 
@@ -21,6 +40,7 @@ public final class Readiness: Sendable {
     private let commandsConsuming: @Sendable () -> Bool
     private let maximumDatabaseAge: Duration
     private let lastDatabaseSuccess = Mutex<ContinuousClock.Instant?>(nil)
+    private let figures = Mutex<[String: Int]>([:])
 
     /// Creates a check over the consumers' flags (e.g. `IntakeStatistics.isConsuming`);
     /// a database round trip older than `maximumDatabaseAge` counts as missing.
@@ -36,6 +56,18 @@ public final class Readiness: Sendable {
         lastDatabaseSuccess.withLock { $0 = instant }
     }
 
+    /// Notes the sampled figures that need a person: unsent events the broker last returned as
+    /// unroutable, and timers waiting for a calendar. Returns the figures noted before (empty the
+    /// first time), so the caller can log when one rises from zero.
+    @discardableResult
+    public func noteStuckWork(outboxReturned: Int, timersNeedingCalendar: Int) -> [String: Int] {
+        figures.withLock { figures in
+            let before = figures
+            figures = ["outbox_returned": outboxReturned, "timers_needing_calendar": timersNeedingCalendar]
+            return before
+        }
+    }
+
     /// The verdict now.
     public func verdict(now: ContinuousClock.Instant = .now) -> Verdict {
         var missing: [String] = []
@@ -43,6 +75,6 @@ public final class Readiness: Sendable {
         if !commandsConsuming() { missing.append("commands_consuming") }
         let last = lastDatabaseSuccess.withLock { $0 }
         if last.map({ now - $0 > maximumDatabaseAge }) ?? true { missing.append("database_round_trip") }
-        return Verdict(missing: missing)
+        return Verdict(missing: missing, detail: figures.withLock { $0 })
     }
 }

@@ -11,6 +11,8 @@ final class SampledGauges: Sendable {
     let timersOverdue: Gauge
     let timersFiringLag: Gauge
     let timersMaximumLate: Gauge
+    let timersNeedingCalendar: Gauge
+    let outboxReturned: Gauge
     let databaseUp: Gauge
     private let openCaseSeries = Mutex<Set<[String]>>([])
 
@@ -27,6 +29,12 @@ final class SampledGauges: Sendable {
             "caretaker_timers_firing_lag_seconds", "How long the most overdue pending timer step has waited to fire.")
         timersMaximumLate = gauge(
             "caretaker_timers_max_late_seconds", "The largest lateness of an escalation fired since start.")
+        timersNeedingCalendar = gauge(
+            "caretaker_timers_needing_calendar",
+            "SLA timers waiting as needs_calendar: their working-day deadline needs a year with no calendar installed.")
+        outboxReturned = gauge(
+            "caretaker_outbox_returned",
+            "Unsent outbox rows the broker returned unroutable at their last attempt (a queue or binding is missing).")
         databaseUp = gauge("caretaker_database_up", "1 when the sampler's last database round trip succeeded.")
     }
 

@@ -14,8 +14,10 @@ public struct OutboxRow: Sendable, Equatable {
 public enum OutboxResult: Sendable, Equatable {
     /// The broker confirmed it: mark it sent.
     case confirmed
-    /// The broker confirmed it but could not route it (no queue bound): marked sent, with the reason.
+    /// The broker could not route it (no queue bound for its routing key) and returned it: left
+    /// unsent, marked `returned`, and tried again after a backoff, with the reason.
     case returned(reason: String)
-    /// The broker refused it (nack): left unsent to try again, with the reason.
+    /// The broker refused it (nack): left unsent, marked `refused`, and tried again after a
+    /// backoff, with the reason.
     case refused(reason: String)
 }

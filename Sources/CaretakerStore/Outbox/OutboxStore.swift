@@ -8,9 +8,19 @@ import Postgres
 /// published and confirmed, so several relays (one per worker instance) share the table without
 /// publishing a row twice; a relay that dies mid-way releases its rows by the transaction's
 /// rollback, and they are published again (consumers deduplicate on `message_id`).
+///
+/// A row the broker returned (unroutable: no queue bound for its routing key) or refused stays
+/// unsent with `last_outcome` set, and is not claimed again before `retry_at`: one second after
+/// the first failure, doubling with each attempt up to `maximumRetryDelay`. It is never given
+/// up: once its queue exists again it is delivered.
 public struct OutboxStore: Sendable {
+    /// The longest wait between two attempts at a returned or refused row.
+    public var maximumRetryDelay: Duration
+
     /// Creates a store.
-    public init() {}
+    public init(maximumRetryDelay: Duration = .seconds(300)) {
+        self.maximumRetryDelay = maximumRetryDelay
+    }
 
     /// Claims up to `limit` unsent rows in id order, hands them to `publish`, and records its
     /// results, all in one transaction. Returns how many rows were claimed.
@@ -35,11 +45,27 @@ public struct OutboxStore: Sendable {
             .decode("n", as: Int.self)
     }
 
+    /// How many rows could be published now: unsent and not waiting for a retry after the broker
+    /// returned or refused them (what a relay flushes before it stops).
+    public func readyBacklog(on connection: PostgresConnection) async throws -> Int {
+        try await connection.query("""
+            SELECT count(*)::int8 AS n FROM outbox WHERE sent_at IS NULL AND (retry_at IS NULL OR retry_at <= now())
+            """).single().decode("n", as: Int.self)
+    }
+
+    /// How many unsent rows the broker returned as unroutable at their last attempt.
+    public func returnedBacklog(on connection: PostgresConnection) async throws -> Int {
+        try await connection.query("""
+            SELECT count(*)::int8 AS n FROM outbox WHERE sent_at IS NULL AND last_outcome = 'returned'
+            """).single().decode("n", as: Int.self)
+    }
+
     private func claim(limit: Int, in transaction: PostgresTransaction) async throws -> [OutboxRow] {
         let result = try await transaction.query("""
             SELECT id, message_id, exchange, routing_key, case_id::text AS case_id, correlation_id, content_type,
                    headers::text AS headers, body, attempts
-            FROM outbox WHERE sent_at IS NULL ORDER BY id LIMIT \(limit) FOR UPDATE SKIP LOCKED
+            FROM outbox WHERE sent_at IS NULL AND (retry_at IS NULL OR retry_at <= now())
+            ORDER BY id LIMIT \(limit) FOR UPDATE SKIP LOCKED
             """)
         return try result.map { row in
             let headersText = try row.decode("headers", as: String.self)
@@ -65,28 +91,34 @@ public struct OutboxStore: Sendable {
 
     private func settle(_ results: [Int64: OutboxResult], in transaction: PostgresTransaction) async throws {
         var sent: [Int64] = []
-        var notes: [JSONValue] = []
         var failed: [JSONValue] = []
         for (id, result) in results {
             switch result {
             case .confirmed:
                 sent.append(id)
             case .returned(let reason):
-                sent.append(id)
-                notes.append(.object([("id", .number(Double(id))), ("error", .string(reason))]))
+                failed.append(.object([("id", .number(Double(id))), ("outcome", .string("returned")),
+                                       ("error", .string(reason))]))
             case .refused(let reason):
-                failed.append(.object([("id", .number(Double(id))), ("error", .string(reason))]))
+                failed.append(.object([("id", .number(Double(id))), ("outcome", .string("refused")),
+                                       ("error", .string(reason))]))
             }
         }
         if !sent.isEmpty {
-            try await transaction.execute("UPDATE outbox SET sent_at = now() WHERE id = ANY(\(sent))")
-        }
-        for (rows, sentToo) in [(notes, true), (failed, false)] where !rows.isEmpty {
-            let json = PostgresJSON(rawText: JSONText.serialize(.array(rows)))
             try await transaction.execute("""
-                UPDATE outbox SET attempts = attempts + 1, last_error = r.error
-                FROM jsonb_to_recordset(\(json)) AS r(id bigint, error text)
-                WHERE outbox.id = r.id AND (\(sentToo) OR outbox.sent_at IS NULL)
+                UPDATE outbox SET sent_at = now(), retry_at = NULL WHERE id = ANY(\(sent))
+                """)
+        }
+        if !failed.isEmpty {
+            let json = PostgresJSON(rawText: JSONText.serialize(.array(failed)))
+            let maximumSeconds = Double(maximumRetryDelay.components.seconds)
+                + Double(maximumRetryDelay.components.attoseconds) / 1e18
+            try await transaction.execute("""
+                UPDATE outbox SET attempts = attempts + 1, last_error = r.error, last_outcome = r.outcome,
+                       retry_at = now() + make_interval(secs => least(\(maximumSeconds)::float8,
+                                                                  power(2, least(attempts, 30))::float8))
+                FROM jsonb_to_recordset(\(json)) AS r(id bigint, outcome text, error text)
+                WHERE outbox.id = r.id AND outbox.sent_at IS NULL
                 """)
         }
     }
