@@ -79,6 +79,7 @@ let package = Package(
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
             ]
         ),
 
@@ -116,7 +117,7 @@ let package = Package(
         ),
         .testTarget(
             name: "CaretakerCLITests",
-            dependencies: ["CaretakerTestSupport", "CaretakerStore", "CaretakerCore", "Postgres"]
+            dependencies: ["CaretakerTestSupport", "CaretakerStore", "CaretakerCore", "CaretakerMessaging", "AMQP", "Postgres"]
         ),
     ],
     swiftLanguageModes: [.v6]
