@@ -92,7 +92,7 @@ public final class OutboxRelay: Sendable {
                     let deadline = ContinuousClock.now + delay
                     while ContinuousClock.now < deadline, !Task.isCancelled {
                         _ = try await CaretakerMessaging.serviceHeartbeats(
-                            on: open, for: min(deadline - ContinuousClock.now, .milliseconds(500)))
+                            on: open, for: min(deadline - ContinuousClock.now, .milliseconds(500)), component: "relay")
                     }
                 } catch {
                     broker.failed(error, logger: logger)
