@@ -25,8 +25,7 @@ import Testing
         #expect(readiness.verdict().json.contains(#""warnings":[]"#))
     }
 
-    @Test func theSamplerCountsReturnedEventsAndTimersWaitingForACalendar() async throws {
-        guard try TestServers.available(.postgres) else { return }
+    @Test(.requiring(.postgres)) func theSamplerCountsReturnedEventsAndTimersWaitingForACalendar() async throws {
         let scenario = try await TimerScenario.start("stuck_work")
         try await scenario.createCases(1)
         _ = try await scenario.connection.execute("""

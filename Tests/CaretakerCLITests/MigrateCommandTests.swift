@@ -5,8 +5,7 @@ import Testing
 
 /// `caretaker migrate` against a scratch database of its own on the local PostgreSQL.
 @Suite struct MigrateCommandTests {
-    @Test func appliesPendingMigrationsThenReportsNothingPending() async throws {
-        guard try TestServers.available(.postgres) else { return }
+    @Test(.requiring(.postgres)) func appliesPendingMigrationsThenReportsNothingPending() async throws {
         let database = try await ScratchDatabase.create("cli_migrate")
         let environment = ["CARETAKER_POSTGRES_URL": database.url]
 
@@ -29,8 +28,7 @@ import Testing
         try await database.drop()
     }
 
-    @Test func changedMigrationIsAConflict() async throws {
-        guard try TestServers.available(.postgres) else { return }
+    @Test(.requiring(.postgres)) func changedMigrationIsAConflict() async throws {
         let database = try await ScratchDatabase.create("cli_migrate_conflict")
         let environment = ["CARETAKER_POSTGRES_URL": database.url]
         #expect(try await CaretakerBinary.run(["migrate"], environment: environment).status == 0)

@@ -6,8 +6,7 @@ import Testing
 
 /// The commands ops use around a running worker: `timers`, `dead-letters`, `topology export`.
 @Suite(.serialized) struct OpsCommandTests {
-    @Test func timersListsACasesRunningTimersAndNothingForAnUnknownCase() async throws {
-        guard try TestServers.available(.postgres) else { return }
+    @Test(.requiring(.postgres)) func timersListsACasesRunningTimersAndNothingForAnUnknownCase() async throws {
         let scenario = try await TimerScenario.start("cli_timers")
         let caseID = try #require(try await scenario.createCases(2).first)
         let number = try await scenario.connection.query("SELECT case_number FROM cases WHERE case_id = \(caseID)::uuid")
@@ -27,8 +26,7 @@ import Testing
         try await scenario.finish()
     }
 
-    @Test func aTimerWaitingForACalendarIsListedAsOverdueAndOnItsOwn() async throws {
-        guard try TestServers.available(.postgres) else { return }
+    @Test(.requiring(.postgres)) func aTimerWaitingForACalendarIsListedAsOverdueAndOnItsOwn() async throws {
         let scenario = try await TimerScenario.start("cli_timers_calendar")
         try await scenario.createCases(2)
         // What the timekeeper stores when a working-day deadline needs a year with no calendar.
@@ -53,8 +51,7 @@ import Testing
         try await scenario.finish()
     }
 
-    @Test func deadLettersAreListedWithoutResidentDataAndReplayedOnce() async throws {
-        guard try TestServers.available(.postgres) else { return }
+    @Test(.requiring(.postgres)) func deadLettersAreListedWithoutResidentDataAndReplayedOnce() async throws {
         let scenario = try await TimerScenario.start("cli_dead_letters")
         let body = Array(#"{"message_id":"bad-1","kind":"repair","text":"13800001234 王小明 漏水","received_at":"soon","channel":"hotline"}"#.utf8)
         _ = try await IntakeRecorder().record(
@@ -81,8 +78,7 @@ import Testing
         try await scenario.finish()
     }
 
-    @Test func topologyCheckReportsWhatAnEmptyVirtualHostLacks() async throws {
-        guard try TestServers.available(.rabbitmq) else { return }
+    @Test(.requiring(.rabbitmq)) func topologyCheckReportsWhatAnEmptyVirtualHostLacks() async throws {
         let vhost = try ScratchVirtualHost.create("cli-topology-check")
         let definitions = TestServers.repositoryRoot.appendingPathComponent("deploy/rabbitmq/definitions.json").path
         let checked = try await CaretakerBinary.run(["topology", "check", "--definitions", definitions],
@@ -106,8 +102,7 @@ import Testing
 
 /// `caretaker case <number>` against a scratch database.
 @Suite(.serialized) struct CaseCommandTests {
-    @Test func aCasesTimelineShowsItsStepsTimersAndEventsWithTheContactMasked() async throws {
-        guard try TestServers.available(.postgres) else { return }
+    @Test(.requiring(.postgres)) func aCasesTimelineShowsItsStepsTimersAndEventsWithTheContactMasked() async throws {
         let scenario = try await TimerScenario.start("cli_case")
         let caseID = try #require(try await scenario.createCases(1).first)
         _ = try await IntakeRecorder().record([], now: TimerScenario.t0, on: scenario.connection)

@@ -7,8 +7,7 @@ import Testing
 /// `caretaker report` on the seeded October: JSON, CSV, table and HTML, and the HTML rendered
 /// by a real headless chromium.
 @Suite(.serialized) struct ReportCommandTests {
-    @Test func everyFormatCarriesTheSeededFiguresAndTheHTMLRendersInChromium() async throws {
-        guard try TestServers.available(.postgres) else { return }
+    @Test(.requiring(.postgres)) func everyFormatCarriesTheSeededFiguresAndTheHTMLRendersInChromium() async throws {
         let scenario = try await TimerScenario.start("cli_report")
         try await ReportMonthSeed.seed(on: scenario.connection, timekeeper: scenario.timekeeper)
         let environment = ["CARETAKER_POSTGRES_URL": scenario.database.url]

@@ -28,8 +28,7 @@ import Testing
         func containing(_ text: String) -> [String] { all.filter { $0.contains(text) } }
     }
 
-    @Test func aNeedsCalendarTimerGetsItsDeadlineWhenTheNextYearsCalendarIsLoadedAndThenFires() async throws {
-        guard try TestServers.available(.postgres) else { return }
+    @Test(.requiring(.postgres)) func aNeedsCalendarTimerGetsItsDeadlineWhenTheNextYearsCalendarIsLoadedAndThenFires() async throws {
         let database = try await ScratchDatabase.create("replan_calendar")
         let connection = try await database.connect()
         _ = try await MigrationRunner().migrate(on: connection)
@@ -92,8 +91,7 @@ import Testing
         try await database.drop()
     }
 
-    @Test func aPassWorksInSmallTransactionsAndLeavesWhatItStillCannotPlan() async throws {
-        guard try TestServers.available(.postgres) else { return }
+    @Test(.requiring(.postgres)) func aPassWorksInSmallTransactionsAndLeavesWhatItStillCannotPlan() async throws {
         let database = try await ScratchDatabase.create("replan_batches")
         let connection = try await database.connect()
         _ = try await MigrationRunner().migrate(on: connection)

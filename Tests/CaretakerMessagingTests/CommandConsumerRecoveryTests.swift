@@ -11,8 +11,7 @@ import Testing
 /// The command consumer against the real broker when `caretaker.commands` is deleted under it:
 /// it must not sit idle while reporting that it consumes.
 @Suite(.serialized) struct CommandConsumerRecoveryTests {
-    @Test func aConsumerTheBrokerCancelsDeclaresTheQueueAgainAndProcessesTheNextCommand() async throws {
-        guard try TestServers.available(.postgres, .rabbitmq) else { return }
+    @Test(.requiring(.postgres, .rabbitmq)) func aConsumerTheBrokerCancelsDeclaresTheQueueAgainAndProcessesTheNextCommand() async throws {
         // No reconnect for quiet during the test: only the broker's cancel can bring the consumer back.
         try await CommandConsumerHarness.run("cmdcancel", quietLimit: .seconds(3_600)) { harness in
             try await harness.send("before-delete")
@@ -32,8 +31,7 @@ import Testing
         }
     }
 
-    @Test func aCommandSentAfterTheQueueWasDeletedAndRedeclaredIsProcessed() async throws {
-        guard try TestServers.available(.postgres, .rabbitmq) else { return }
+    @Test(.requiring(.postgres, .rabbitmq)) func aCommandSentAfterTheQueueWasDeletedAndRedeclaredIsProcessed() async throws {
         try await CommandConsumerHarness.run("cmdredeclare", quietLimit: .seconds(1)) { harness in
             try await harness.send("before-delete")
             try await eventually("the first command processed", timeout: .seconds(20)) {

@@ -6,8 +6,7 @@ import Postgres
 import Testing
 
 @Suite(.serialized) struct IntakePipelineTests {
-    @Test func aThousandReportsBecomeAThousandCasesEachAnnouncedToItsAudiences() async throws {
-        guard try TestServers.available(.postgres, .rabbitmq) else { return }
+    @Test(.requiring(.postgres, .rabbitmq)) func aThousandReportsBecomeAThousandCasesEachAnnouncedToItsAudiences() async throws {
         let harness = try await PipelineHarness.start("thousand")
         try await harness.waitUntilConsuming()
         let hotline = try await harness.hotline()
@@ -45,8 +44,7 @@ import Testing
         try await harness.shutDown()
     }
 
-    @Test func theSameMessageThreeTimesMakesOneCase() async throws {
-        guard try TestServers.available(.postgres, .rabbitmq) else { return }
+    @Test(.requiring(.postgres, .rabbitmq)) func theSameMessageThreeTimesMakesOneCase() async throws {
         let harness = try await PipelineHarness.start("thrice")
         try await harness.waitUntilConsuming()
         let hotline = try await harness.hotline()
@@ -61,8 +59,7 @@ import Testing
         try await harness.shutDown()
     }
 
-    @Test func fiftyMalformedMessagesAreDeadLetteredWithReasonsAndTheRestRecorded() async throws {
-        guard try TestServers.available(.postgres, .rabbitmq) else { return }
+    @Test(.requiring(.postgres, .rabbitmq)) func fiftyMalformedMessagesAreDeadLetteredWithReasonsAndTheRestRecorded() async throws {
         let harness = try await PipelineHarness.start("malformed")
         try await harness.waitUntilConsuming()
         let hotline = try await harness.hotline()

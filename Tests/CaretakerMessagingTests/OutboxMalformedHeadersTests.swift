@@ -10,8 +10,7 @@ import Testing
 /// the bad headers left out: it is parked with the reason, logged without any header value, and
 /// not claimed again, while the rows beside it go out as usual.
 @Suite(.serialized) struct OutboxMalformedHeadersTests {
-    @Test func rowsWithMalformedHeadersAreParkedWithAReasonAndTheRestPublished() async throws {
-        guard try TestServers.available(.postgres, .rabbitmq) else { return }
+    @Test(.requiring(.postgres, .rabbitmq)) func rowsWithMalformedHeadersAreParkedWithAReasonAndTheRestPublished() async throws {
         let database = try await ScratchDatabase.create("outbox_malformed")
         let vhost = try ScratchVirtualHost.create("outbox-malformed")
         let connection = try await database.connect()

@@ -19,8 +19,7 @@ import Testing
         var all: [String] { collected.withLock { $0 } }
     }
 
-    @Test func aReturnedEventStaysUnsentIsLoggedAndIsDeliveredOnceItsQueueIsBack() async throws {
-        guard try TestServers.available(.postgres, .rabbitmq) else { return }
+    @Test(.requiring(.postgres, .rabbitmq)) func aReturnedEventStaysUnsentIsLoggedAndIsDeliveredOnceItsQueueIsBack() async throws {
         let database = try await ScratchDatabase.create("outbox_returned")
         let vhost = try ScratchVirtualHost.create("outbox-returned")
         let connection = try await database.connect()

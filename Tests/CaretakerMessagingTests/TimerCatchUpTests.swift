@@ -10,8 +10,7 @@ import Testing
     /// Workers were down while 5,000 timers of 2,500 repairs fell due; when they come back two days
     /// later each timer fires once, at its highest level, saying how late it is, and the backlog
     /// drains no faster than the configured rate.
-    @Test func afterDowntimeEachOverdueTimerFiresOnceAtItsHighestLevelAtTheCappedRate() async throws {
-        guard try TestServers.available(.postgres) else { return }
+    @Test(.requiring(.postgres)) func afterDowntimeEachOverdueTimerFiresOnceAtItsHighestLevelAtTheCappedRate() async throws {
         let scenario = try await TimerScenario.start("timers_catch_up")
         try await scenario.createCases(2_500)
         let twoDaysLater = TimerScenario.at(minutes: 48 * 60)

@@ -8,8 +8,7 @@ import Testing
 /// `TopologyCheck` against a real broker: what is missing or declared differently is named, and
 /// nothing is created while checking.
 @Suite(.serialized) struct TopologyCheckTests {
-    @Test func aDeletedQueueIsMissingAQueueWithOtherArgumentsIsDifferentAndNothingIsCreated() async throws {
-        guard try TestServers.available(.rabbitmq) else { return }
+    @Test(.requiring(.rabbitmq)) func aDeletedQueueIsMissingAQueueWithOtherArgumentsIsDifferentAndNothingIsCreated() async throws {
         let vhost = try ScratchVirtualHost.create("topology-check")
         let connection = try await AMQPConnection.connect(AMQPConfiguration(url: vhost.url))
         let check = try TopologyCheck(definitions: Array(

@@ -25,8 +25,7 @@ import Testing
         }
     }
 
-    @Test func declaringTwiceWorksAndEventsReachTheirAudience() async throws {
-        guard try TestServers.available(.rabbitmq) else { return }
+    @Test(.requiring(.rabbitmq)) func declaringTwiceWorksAndEventsReachTheirAudience() async throws {
         let vhost = try ScratchVirtualHost.create("topology")
         let connection = try await AMQPConnection.connect(AMQPConfiguration(url: vhost.url))
         try await declare(connection)

@@ -8,8 +8,7 @@ import Testing
 /// `CaseLoader` reads back every column a command and `caretaker case` need, and the observer
 /// hook runs inside the command's transaction.
 @Suite(.serialized) struct CommandCaseLoaderTests {
-    @Test func aCaseReadsBackAsTheRecordIntakeCreated() async throws {
-        guard try TestServers.available(.postgres) else { return }
+    @Test(.requiring(.postgres)) func aCaseReadsBackAsTheRecordIntakeCreated() async throws {
         let scenario = try await CommandScenario.start("cmd_loader")
         let complaint = try await scenario.createCase(.complaint, messageID: "intake-77")
         let expected = CaseRecord(
@@ -41,8 +40,7 @@ import Testing
         try await scenario.finish()
     }
 
-    @Test func aCaseWithoutResidentOrFeedbackDateReadsBack() async throws {
-        guard try TestServers.available(.postgres) else { return }
+    @Test(.requiring(.postgres)) func aCaseWithoutResidentOrFeedbackDateReadsBack() async throws {
         let scenario = try await CommandScenario.start("cmd_loader_bare")
         let message = IntakeMessage(messageID: "bare-1", kind: .repair, text: "电梯异响",
                                     receivedAt: RFC3339Timestamp("2026-11-02T08:00:00Z")!, channel: .app)
@@ -82,8 +80,7 @@ import Testing
         }
     }
 
-    @Test func observersRunInsideTheCommandsTransaction() async throws {
-        guard try TestServers.available(.postgres) else { return }
+    @Test(.requiring(.postgres)) func observersRunInsideTheCommandsTransaction() async throws {
         let seen = Seen()
         let scenario = try await CommandScenario.start("cmd_observer", observers: [RecordingObserver(seen: seen)])
         let repair = try await scenario.createCase(.repair)
@@ -98,8 +95,7 @@ import Testing
         try await scenario.finish()
     }
 
-    @Test func aFailingObserverRollsTheWholeCommandBackSoARetryApplies() async throws {
-        guard try TestServers.available(.postgres) else { return }
+    @Test(.requiring(.postgres)) func aFailingObserverRollsTheWholeCommandBackSoARetryApplies() async throws {
         let scenario = try await CommandScenario.start("cmd_observer_fail")
         let repair = try await scenario.createCase(.repair)
         let outbox = try await scenario.outboxCount()

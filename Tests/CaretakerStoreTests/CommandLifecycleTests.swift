@@ -82,8 +82,7 @@ import Testing
         return created
     }
 
-    @Test func aRepairRunsFromDispatchToClosed() async throws {
-        guard try TestServers.available(.postgres) else { return }
+    @Test(.requiring(.postgres)) func aRepairRunsFromDispatchToClosed() async throws {
         let scenario = try await CommandScenario.start("cmd_repair_life")
         let repair = try await drive(Self.repairSteps, kind: .repair, in: scenario)
         #expect(try await scenario.history(repair.id).map(\.step)
@@ -98,8 +97,7 @@ import Testing
         try await scenario.finish()
     }
 
-    @Test func aComplaintRunsToClosedAndAReviewReopensIt() async throws {
-        guard try TestServers.available(.postgres) else { return }
+    @Test(.requiring(.postgres)) func aComplaintRunsToClosedAndAReviewReopensIt() async throws {
         let scenario = try await CommandScenario.start("cmd_complaint_life")
         let complaint = try await drive(Self.complaintSteps, kind: .complaint, in: scenario)
         #expect(try await scenario.history(complaint.id).map(\.step)

@@ -24,8 +24,7 @@ import Testing
         }
     }
 
-    @Test func aThirdPostponementIsRefusedAndLeavesTheCaseAlone() async throws {
-        guard try TestServers.available(.postgres) else { return }
+    @Test(.requiring(.postgres)) func aThirdPostponementIsRefusedAndLeavesTheCaseAlone() async throws {
         let scenario = try await CommandScenario.start("cmd_postpone")
         let repair = try await scenario.createCase(.repair)
         for (index, until) in ["2026-11-04T18:00:00+08:00", "2026-11-06T18:00:00+08:00"].enumerated() {
@@ -55,8 +54,7 @@ import Testing
         try await scenario.finish()
     }
 
-    @Test func anOutOfOrderCommandIsRefusedWithInvalidForState() async throws {
-        guard try TestServers.available(.postgres) else { return }
+    @Test(.requiring(.postgres)) func anOutOfOrderCommandIsRefusedWithInvalidForState() async throws {
         let scenario = try await CommandScenario.start("cmd_order")
         let repair = try await scenario.createCase(.repair)
         let complaint = try await scenario.createCase(.complaint)
@@ -76,8 +74,7 @@ import Testing
         try await scenario.finish()
     }
 
-    @Test func theSameCommandIDTwiceIsAppliedOnce() async throws {
-        guard try TestServers.available(.postgres) else { return }
+    @Test(.requiring(.postgres)) func theSameCommandIDTwiceIsAppliedOnce() async throws {
         let scenario = try await CommandScenario.start("cmd_dupe")
         let repair = try await scenario.createCase(.repair)
         #expect(try await scenario.send("accept", to: repair.id, id: "cmd-accept-1")
@@ -92,8 +89,7 @@ import Testing
         try await scenario.finish()
     }
 
-    @Test func concurrentDeliveriesOfOneCommandApplyItOnce() async throws {
-        guard try TestServers.available(.postgres) else { return }
+    @Test(.requiring(.postgres)) func concurrentDeliveriesOfOneCommandApplyItOnce() async throws {
         let scenario = try await CommandScenario.start("cmd_race")
         let repair = try await scenario.createCase(.repair)
         let body = CommandScenario.body(id: "cmd-race", caseID: repair.id, ["until": "\"2026-11-04T18:00:00+08:00\"", "reason": "\"等\""])
@@ -115,8 +111,7 @@ import Testing
         try await scenario.finish()
     }
 
-    @Test func aCommandMayNameTheCaseByNumber() async throws {
-        guard try TestServers.available(.postgres) else { return }
+    @Test(.requiring(.postgres)) func aCommandMayNameTheCaseByNumber() async throws {
         let scenario = try await CommandScenario.start("cmd_number")
         let repair = try await scenario.createCase(.repair)
         let other = try await scenario.createCase(.repair)
@@ -131,8 +126,7 @@ import Testing
         try await scenario.finish()
     }
 
-    @Test func anUnknownCaseIsRefusedToTheActorsConsole() async throws {
-        guard try TestServers.available(.postgres) else { return }
+    @Test(.requiring(.postgres)) func anUnknownCaseIsRefusedToTheActorsConsole() async throws {
         let scenario = try await CommandScenario.start("cmd_unknown")
         let missing = "0b6e3c52-3f1d-4f7a-9a51-2d1c7e0f4a10"
         #expect(try await scenario.send("accept", to: missing, id: "cmd-x", actor: CommandScenario.guardLead)
@@ -175,9 +169,8 @@ import Testing
                   field: "command", reason: "unknown_value", audience: "customer_service", commandID: "c-5"),
     ]
 
-    @Test(arguments: malformed)
+    @Test(.requiring(.postgres), arguments: malformed)
     func aMalformedCommandIsKeptDeadLetteredAndAnswered(_ row: Malformed) async throws {
-        guard try TestServers.available(.postgres) else { return }
         let scenario = try await CommandScenario.start("cmd_malformed")
         let outcome = try await scenario.send(bytes: row.body, routingKey: row.routingKey, amqpMessageID: "amqp-9")
         guard case .malformed(let error) = outcome else {
@@ -210,8 +203,7 @@ import Testing
         try await scenario.finish()
     }
 
-    @Test func reassignMovesTheCaseAndTellsBothDepartmentsAndCustomerService() async throws {
-        guard try TestServers.available(.postgres) else { return }
+    @Test(.requiring(.postgres)) func reassignMovesTheCaseAndTellsBothDepartmentsAndCustomerService() async throws {
         let scenario = try await CommandScenario.start("cmd_reassign")
         let repair = try await scenario.createCase(.repair)
         try await scenario.send("accept", to: repair.id)

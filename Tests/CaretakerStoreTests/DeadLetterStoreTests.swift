@@ -6,8 +6,7 @@ import Postgres
 import Testing
 
 @Suite(.serialized) struct DeadLetterStoreTests {
-    @Test func rejectedMessagesAreListedAndReplayedThroughTheOutboxOnce() async throws {
-        guard try TestServers.available(.postgres) else { return }
+    @Test(.requiring(.postgres)) func rejectedMessagesAreListedAndReplayedThroughTheOutboxOnce() async throws {
         let database = try await ScratchDatabase.create("dead_letters")
         let connection = try await database.connect()
         _ = try await MigrationRunner().migrate(on: connection)

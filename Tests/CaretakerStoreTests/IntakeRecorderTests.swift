@@ -24,8 +24,7 @@ private func count(_ sql: SQLQuery, _ connection: PostgresConnection) async thro
 }
 
 @Suite(.serialized) struct IntakeRecorderTests {
-    @Test func aBatchCreatesCasesHistoryAndEventsOnceEvenWhenRedelivered() async throws {
-        guard try TestServers.available(.postgres) else { return }
+    @Test(.requiring(.postgres)) func aBatchCreatesCasesHistoryAndEventsOnceEvenWhenRedelivered() async throws {
         let database = try await ScratchDatabase.create("intake")
         let connection = try await database.connect()
         _ = try await MigrationRunner().migrate(on: connection)
@@ -77,8 +76,7 @@ private func count(_ sql: SQLQuery, _ connection: PostgresConnection) async thro
         try await database.drop()
     }
 
-    @Test func concurrentBatchesWithTheSameMessagesCreateEachCaseOnce() async throws {
-        guard try TestServers.available(.postgres) else { return }
+    @Test(.requiring(.postgres)) func concurrentBatchesWithTheSameMessagesCreateEachCaseOnce() async throws {
         let database = try await ScratchDatabase.create("intake_race")
         let setup = try await database.connect()
         _ = try await MigrationRunner().migrate(on: setup)

@@ -4,8 +4,7 @@ import Postgres
 import Testing
 
 @Suite(.serialized) struct MigrationRunnerTests {
-    @Test func migratingTwiceAppliesEachStepOnceAndLeavesTheSchemaCurrent() async throws {
-        guard try TestServers.available(.postgres) else { return }
+    @Test(.requiring(.postgres)) func migratingTwiceAppliesEachStepOnceAndLeavesTheSchemaCurrent() async throws {
         let database = try await ScratchDatabase.create("twice")
         let connection = try await database.connect()
         let runner = MigrationRunner()
@@ -33,8 +32,7 @@ import Testing
         try await database.drop()
     }
 
-    @Test func instancesStartingAtOnceApplyEachMigrationExactlyOnce() async throws {
-        guard try TestServers.available(.postgres) else { return }
+    @Test(.requiring(.postgres)) func instancesStartingAtOnceApplyEachMigrationExactlyOnce() async throws {
         let database = try await ScratchDatabase.create("race")
         let connections = try await (0..<4).asyncMap { _ in try await database.connect() }
         let applied = try await withThrowingTaskGroup(of: Int.self) { group in
@@ -50,8 +48,7 @@ import Testing
         try await database.drop()
     }
 
-    @Test func anEditedMigrationIsCaughtNotSkipped() async throws {
-        guard try TestServers.available(.postgres) else { return }
+    @Test(.requiring(.postgres)) func anEditedMigrationIsCaughtNotSkipped() async throws {
         let database = try await ScratchDatabase.create("edited")
         let connection = try await database.connect()
         _ = try await MigrationRunner().migrate(on: connection)
@@ -67,8 +64,7 @@ import Testing
         try await database.drop()
     }
 
-    @Test func aDatabaseFromANewerBuildIsRefused() async throws {
-        guard try TestServers.available(.postgres) else { return }
+    @Test(.requiring(.postgres)) func aDatabaseFromANewerBuildIsRefused() async throws {
         let database = try await ScratchDatabase.create("newer")
         let connection = try await database.connect()
         let next = Migration.all.count + 1
@@ -82,8 +78,7 @@ import Testing
         try await database.drop()
     }
 
-    @Test func aFailingMigrationRollsBackAndStopsTheRun() async throws {
-        guard try TestServers.available(.postgres) else { return }
+    @Test(.requiring(.postgres)) func aFailingMigrationRollsBackAndStopsTheRun() async throws {
         let database = try await ScratchDatabase.create("failing")
         let connection = try await database.connect()
         let next = Migration.all.count + 1
@@ -100,8 +95,7 @@ import Testing
         try await database.drop()
     }
 
-    @Test func theCaseHistoryIsAppendOnly() async throws {
-        guard try TestServers.available(.postgres) else { return }
+    @Test(.requiring(.postgres)) func theCaseHistoryIsAppendOnly() async throws {
         let database = try await ScratchDatabase.create("history")
         let connection = try await database.connect()
         _ = try await MigrationRunner().migrate(on: connection)

@@ -6,8 +6,7 @@ import Testing
 /// Migration 4 (`outbox_retries`) gives back the events earlier builds marked sent although the
 /// broker had returned them.
 @Suite(.serialized) struct OutboxRetriesMigrationTests {
-    @Test func rowsMarkedSentAfterAReturnBecomeUnsentAgain() async throws {
-        guard try TestServers.available(.postgres) else { return }
+    @Test(.requiring(.postgres)) func rowsMarkedSentAfterAReturnBecomeUnsentAgain() async throws {
         let database = try await ScratchDatabase.create("outbox_retries_migration")
         let connection = try await database.connect()
         let before = Array(Migration.all.prefix { $0.name != "outbox_retries" })

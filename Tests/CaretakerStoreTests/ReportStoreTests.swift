@@ -6,8 +6,7 @@ import Testing
 /// The monthly report's figures on the seeded October (`ReportMonthSeed`), worked out by hand
 /// from the seed's timeline, not by re-running the report's SQL.
 @Suite(.serialized) struct ReportStoreTests {
-    @Test func theSeededMonthGivesTheHandComputedFigures() async throws {
-        guard try TestServers.available(.postgres) else { return }
+    @Test(.requiring(.postgres)) func theSeededMonthGivesTheHandComputedFigures() async throws {
         let scenario = try await TimerScenario.start("report_month")
         try await ReportMonthSeed.seed(on: scenario.connection, timekeeper: scenario.timekeeper)
         let report = try await ReportStore().monthlyReport(ReportMonth("2026-10")!, asOf: ReportMonthSeed.asOf,

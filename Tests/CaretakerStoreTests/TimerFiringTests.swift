@@ -5,8 +5,7 @@ import Postgres
 import Testing
 
 @Suite(.serialized) struct TimerFiringStoreTests {
-    @Test func aRepairNobodyAcceptsIsRemindedThenEscalatedLevelByLevelEachOnce() async throws {
-        guard try TestServers.available(.postgres) else { return }
+    @Test(.requiring(.postgres)) func aRepairNobodyAcceptsIsRemindedThenEscalatedLevelByLevelEachOnce() async throws {
         let scenario = try await TimerScenario.start("timers_ladder")
         let caseID = try #require(try await scenario.createCases(1).first)
         #expect(try await scenario.count("SELECT count(*)::int8 FROM timers WHERE state = 'pending'") >= 3)
@@ -38,8 +37,7 @@ import Testing
         try await scenario.finish()
     }
 
-    @Test func aRepairAcceptedAndReachedInTimeIsNeitherRemindedNorEscalated() async throws {
-        guard try TestServers.available(.postgres) else { return }
+    @Test(.requiring(.postgres)) func aRepairAcceptedAndReachedInTimeIsNeitherRemindedNorEscalated() async throws {
         let scenario = try await TimerScenario.start("timers_in_time")
         let caseID = try #require(try await scenario.createCases(1).first)
         let processor = CommandProcessor(observers: [scenario.timekeeper])
@@ -61,8 +59,7 @@ import Testing
         try await scenario.finish()
     }
 
-    @Test func aPostponementMovesTheFeedbackDeadlineAndAThirdIsRefused() async throws {
-        guard try TestServers.available(.postgres) else { return }
+    @Test(.requiring(.postgres)) func aPostponementMovesTheFeedbackDeadlineAndAThirdIsRefused() async throws {
         let scenario = try await TimerScenario.start("timers_postpone")
         let promised = RFC3339Timestamp("2026-11-03T18:00:00+08:00")!
         let caseID = try #require(try await scenario.createCases(1, kind: .complaint, promisedFeedbackAt: promised).first)
@@ -87,8 +84,7 @@ import Testing
         try await scenario.finish()
     }
 
-    @Test func threeRacingSchedulersFireEveryDueTimerExactlyOnce() async throws {
-        guard try TestServers.available(.postgres) else { return }
+    @Test(.requiring(.postgres)) func threeRacingSchedulersFireEveryDueTimerExactlyOnce() async throws {
         let scenario = try await TimerScenario.start("timers_race")
         try await scenario.createCases(2_000)
         let due = try await scenario.count("""
@@ -122,8 +118,7 @@ import Testing
         try await scenario.finish()
     }
 
-    @Test func aComplaintStillOpenAfterAMonthBecomesMajorAndReachesLeadership() async throws {
-        guard try TestServers.available(.postgres) else { return }
+    @Test(.requiring(.postgres)) func aComplaintStillOpenAfterAMonthBecomesMajorAndReachesLeadership() async throws {
         let scenario = try await TimerScenario.start("timers_month")
         let caseID = try #require(try await scenario.createCases(1, kind: .complaint).first)
         #expect(try await scenario.count("SELECT count(*)::int8 FROM timers WHERE kind = 'manager_complaint_close'") == 0)

@@ -5,8 +5,7 @@ import Testing
 
 /// `caretaker triage review`'s data: reassignments in a month, each with the decision it corrected.
 @Suite(.serialized) struct TriageReviewStoreTests {
-    @Test func reassignmentsOfTheMonthAreGroupedByTheDecisionThatWasWrong() async throws {
-        guard try TestServers.available(.postgres) else { return }
+    @Test(.requiring(.postgres)) func reassignmentsOfTheMonthAreGroupedByTheDecisionThatWasWrong() async throws {
         let scenario = try await TimerScenario.start("triage_review")
         let recorder = IntakeRecorder(observers: [scenario.timekeeper])
         let october = RFC3339Timestamp("2026-10-05T10:00:00+08:00")!

@@ -5,8 +5,7 @@ import Testing
 /// What a consumer sees when its quorum queue is deleted under it: the two cases the Caretaker
 /// consumers handle (a reported cancel, and a silent one when the queue is declared again at once).
 @Suite(.serialized) struct ConsumerCancelTests {
-    @Test func deletingAConsumedQueueReportsTheConsumerCancelled() async throws {
-        guard try TestServers.available(.rabbitmq) else { return }
+    @Test(.requiring(.rabbitmq)) func deletingAConsumedQueueReportsTheConsumerCancelled() async throws {
         let consumer = try await TestBroker.connect()
         let admin = try await TestBroker.connect()
         let queue = TestBroker.uniqueName("cancelled")
@@ -26,8 +25,7 @@ import Testing
 
     /// Pins the broker behaviour `QueueSubscription` works around in the Caretaker consumers; if
     /// it stops holding after a RabbitMQ upgrade, the reconnect of quiet consumers may go.
-    @Test func aQueueDeletedAndDeclaredAgainAtOnceDeliversOnlyToAFreshConnection() async throws {
-        guard try TestServers.available(.rabbitmq) else { return }
+    @Test(.requiring(.rabbitmq)) func aQueueDeletedAndDeclaredAgainAtOnceDeliversOnlyToAFreshConnection() async throws {
         let stale = try await TestBroker.connect()
         let admin = try await TestBroker.connect()
         let queue = TestBroker.uniqueName("redeclared")

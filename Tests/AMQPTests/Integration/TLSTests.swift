@@ -25,8 +25,7 @@ extension AMQPIntegrationTests {
             return configuration
         }
 
-        @Test func amqpsWithTheRightCAConnectsAndCarriesMessages() async throws {
-            guard try TestServers.available(.rabbitmq) else { return }
+        @Test(.requiring(.rabbitmq)) func amqpsWithTheRightCAConnectsAndCarriesMessages() async throws {
             try await ensureTLSListener()
             let connection = try await AMQPConnection.connect(configuration(caFile: Self.caFile))
             let queue = TestBroker.uniqueName("tls")
@@ -40,8 +39,7 @@ extension AMQPIntegrationTests {
             await connection.close()
         }
 
-        @Test func amqpsWithAnUnrelatedCAFailsWithATLSError() async throws {
-            guard try TestServers.available(.rabbitmq) else { return }
+        @Test(.requiring(.rabbitmq)) func amqpsWithAnUnrelatedCAFailsWithATLSError() async throws {
             try await ensureTLSListener()
             await #expect {
                 _ = try await AMQPConnection.connect(configuration(caFile: "/etc/ssl/certs/ca-certificates.crt"))
@@ -50,8 +48,7 @@ extension AMQPIntegrationTests {
             }
         }
 
-        @Test func aMissingCAFileIsATLSError() async throws {
-            guard try TestServers.available(.rabbitmq) else { return }
+        @Test(.requiring(.rabbitmq)) func aMissingCAFileIsATLSError() async throws {
             await #expect {
                 _ = try await AMQPConnection.connect(configuration(caFile: "/nonexistent/ca.pem"))
             } throws: { error in
