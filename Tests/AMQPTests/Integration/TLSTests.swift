@@ -4,10 +4,13 @@ import Foundation
 import Testing
 
 extension AMQPIntegrationTests {
-    /// The TLS listener `scripts/services` configures on 127.0.0.1:56722 with a local test CA.
+    /// The TLS listener `scripts/services` configures on 127.0.0.1:56722 with a local test CA
+    /// (or on `CARETAKER_MQ_TLS_PORT`, with the CA under `CARETAKER_LOCAL_DIR`, for a private pair).
     @Suite struct TLSTests {
-        static let tlsPort = 56722
-        static let caFile = TestServers.repositoryRoot.appendingPathComponent(".local/rabbitmq/tls/ca.pem").path
+        static let tlsPort = ProcessInfo.processInfo.environment["CARETAKER_MQ_TLS_PORT"].flatMap { Int($0) } ?? 56722
+        static let caFile = (ProcessInfo.processInfo.environment["CARETAKER_LOCAL_DIR"].map { URL(fileURLWithPath: $0) }
+            ?? TestServers.repositoryRoot.appendingPathComponent(".local"))
+            .appendingPathComponent("rabbitmq/tls/ca.pem").path
 
         /// Restarts a broker that was started before the TLS listener existed.
         private func ensureTLSListener() async throws {
