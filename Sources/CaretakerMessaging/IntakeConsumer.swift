@@ -35,7 +35,8 @@ public final class IntakeConsumer: Sendable {
         self.logger = logger
     }
 
-    /// Runs until `stop` is raised: connects, declares, consumes; reconnects after failures.
+    /// Runs until `stop` is raised: connects, declares, consumes; reconnects after failures, after
+    /// the broker cancelled the consumer, and after `quietReconnectInterval` without a delivery.
     ///
     /// On stop, the batch in flight is committed and acked; deliveries prefetched but not yet
     /// recorded are released by closing the connection, so the broker hands them to another
