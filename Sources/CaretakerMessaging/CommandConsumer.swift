@@ -9,6 +9,9 @@ import Postgres
 ///
 /// A command that cannot be decoded or is refused is still acked: the refusal was recorded and
 /// sent to the actor's console. Database outages are retried; nothing is dead-lettered for them.
+/// A consumer the broker cancels (the queue was deleted, its node failed) or silently forgets
+/// (see ``QueueSubscription``) is treated like a lost connection: reconnect, redeclare, consume
+/// again, through the same ``ConsumerSession`` as the intake consumer.
 public final class CommandConsumer: Sendable {
     let settings: IntakeConsumerSettings
     let processor: CommandProcessor
@@ -32,35 +35,43 @@ public final class CommandConsumer: Sendable {
 
     /// Runs until `stop` is raised, reconnecting after failures.
     public func run(stop: StopFlag) async {
-        let session = ConsumerSession(amqp: settings.amqp, reconnect: settings.reconnect, component: "commands",
-                                      logger: logger)
+        let session = ConsumerSession(amqp: settings.amqp, reconnect: settings.reconnect, queue: Topology.commandQueue,
+                                      quietLimit: settings.quietReconnectInterval, component: "commands", logger: logger)
         let settings = self.settings
         await session.run(
             stop: stop, consuming: statistics.setConsuming,
             prepare: { connection in try await Self.prepare(connection, settings: settings) },
-            consume: { connection in try await consume(on: connection, stop: stop) })
+            consume: { connection, subscription in
+                try await consume(on: connection, subscription: subscription, stop: stop)
+            })
     }
 
     private static func prepare(_ connection: isolated AMQPConnection, settings: IntakeConsumerSettings) throws {
         try settings.topology.declare(on: connection)
         try connection.setPrefetch(count: min(settings.prefetch, 64))
-        try connection.consume(queue: Topology.commandQueue)
     }
 
-    private func consume(on connection: AMQPConnection, stop: StopFlag) async throws {
+    private func consume(on connection: AMQPConnection, subscription: QueueSubscription,
+                         stop: StopFlag) async throws -> ConsumerSession.Ending {
+        var subscription = subscription
         var waiting: [AMQPDelivery] = []
         while !stop.isRaised {
             let delivery: AMQPDelivery
             if waiting.isEmpty {
-                guard case .delivery(let next) = try await connection.nextEvent(timeout: .milliseconds(250)) else { continue }
+                let event = try await connection.nextEvent(timeout: .milliseconds(250))
+                guard let next = try event.delivery(component: "commands") else {
+                    if subscription.isQuietTooLong { return .quiet }
+                    continue
+                }
                 delivery = next
             } else {
                 delivery = waiting.removeFirst()
             }
             guard let outcome = try await applyRetrying(delivery, connection: connection, waiting: &waiting, stop: stop) else {
-                return
+                return .stopped
             }
             try await connection.ack(delivery.deliveryTag)
+            subscription.handledDeliveries()
             signal.notify()
             statistics.count(outcome)
             if logger.logLevel <= .info {
@@ -75,6 +86,7 @@ public final class CommandConsumer: Sendable {
                 logger.info("command processed", metadata: metadata)
             }
         }
+        return .stopped
     }
 
     private func applyRetrying(_ delivery: AMQPDelivery, connection: AMQPConnection, waiting: inout [AMQPDelivery],
@@ -91,7 +103,7 @@ public final class CommandConsumer: Sendable {
                 let failures = outage.failed(error, logger: logger)
                 if stop.isRaised { return nil }
                 let delay = min(settings.reconnect.delay(afterFailures: failures), .seconds(2))
-                waiting += try await serviceHeartbeats(on: connection, for: delay)
+                waiting += try await serviceHeartbeats(on: connection, for: delay, component: "commands")
             }
         }
     }

@@ -24,7 +24,7 @@ extension IntakeConsumer {
                 let failures = outage.failed(error, logger: logger)
                 if stop.isRaised { return nil }
                 let delay = min(settings.reconnect.delay(afterFailures: failures), .seconds(2))
-                carried += try await serviceHeartbeats(on: connection, for: delay)
+                carried += try await serviceHeartbeats(on: connection, for: delay, component: "intake")
             }
         }
     }

@@ -35,21 +35,27 @@ public final class IntakeConsumer: Sendable {
         self.logger = logger
     }
 
-    /// Runs until `stop` is raised: connects, declares, consumes; reconnects after failures.
+    /// Runs until `stop` is raised: connects, declares, consumes; reconnects after failures, after
+    /// the broker cancelled the consumer, and after `quietReconnectInterval` without a delivery.
     ///
     /// On stop, the batch in flight is committed and acked; deliveries prefetched but not yet
     /// recorded are released by closing the connection, so the broker hands them to another
     /// instance (or this one after a restart).
     public func run(stop: StopFlag) async {
-        let session = ConsumerSession(amqp: settings.amqp, reconnect: settings.reconnect, component: "intake",
-                                      logger: logger)
+        let session = ConsumerSession(amqp: settings.amqp, reconnect: settings.reconnect, queue: Topology.intakeQueue,
+                                      quietLimit: settings.quietReconnectInterval, component: "intake", logger: logger)
         await session.run(
             stop: stop, consuming: statistics.setConsuming, reconnected: statistics.countReconnect,
             prepare: { connection in
                 try await prepare(connection)
-                logger.info("consuming intake", metadata: ["queue": "\(Topology.intakeQueue)"])
+                // Not again for each reconnect of a quiet consumer, which stays consuming throughout.
+                if !statistics.isConsuming {
+                    logger.info("consuming intake", metadata: ["queue": "\(Topology.intakeQueue)"])
+                }
             },
-            consume: { connection in try await consume(on: connection, stop: stop) })
+            consume: { connection, subscription in
+                try await consume(on: connection, subscription: subscription, stop: stop)
+            })
     }
 
     private func prepare(_ connection: AMQPConnection) async throws {
@@ -60,10 +66,11 @@ public final class IntakeConsumer: Sendable {
     private static func prepare(_ connection: isolated AMQPConnection, settings: IntakeConsumerSettings) throws {
         try settings.topology.declare(on: connection)
         try connection.setPrefetch(count: settings.prefetch)
-        try connection.consume(queue: Topology.intakeQueue)
     }
 
-    private func consume(on connection: AMQPConnection, stop: StopFlag) async throws {
+    private func consume(on connection: AMQPConnection, subscription: QueueSubscription,
+                         stop: StopFlag) async throws -> ConsumerSession.Ending {
+        var subscription = subscription
         var scratch = TriageScratch()
         var carried: [AMQPDelivery] = []
         while !stop.isRaised {
@@ -72,12 +79,15 @@ public final class IntakeConsumer: Sendable {
             carried = []
             batch += try await Self.collect(on: connection, upTo: settings.batchSize - batch.count,
                                             linger: settings.batchLinger, waitForFirst: batch.isEmpty)
-            guard let last = batch.last else { continue }
+            guard let last = batch.last else {
+                if subscription.isQuietTooLong { return .quiet }
+                continue
+            }
             let started = ContinuousClock.now
             let items = batch.map { triage.item(for: $0, scratch: &scratch) }
             let triaged = ContinuousClock.now
             guard let outcomes = try await recordRetrying(items, deliveries: batch, connection: connection,
-                                                          carried: &carried, stop: stop) else { return }
+                                                          carried: &carried, stop: stop) else { return .stopped }
             let recorded = ContinuousClock.now
             try await connection.ack(last.deliveryTag, multiple: true)
             signal.notify()
@@ -85,7 +95,9 @@ public final class IntakeConsumer: Sendable {
             statistics.record(outcomes, redelivered: batch.filter(\.redelivered).count,
                               phases: .init(triage: triaged - started, record: recorded - triaged, ack: acked - recorded))
             logOutcomes(outcomes, items: items, deliveries: batch)
+            subscription.handledDeliveries()
         }
+        return .stopped
     }
 
     /// Takes deliveries until `limit` or until `linger` has passed since the first one.
@@ -94,7 +106,9 @@ public final class IntakeConsumer: Sendable {
         var batch: [AMQPDelivery] = []
         guard limit > 0 else { return batch }
         if waitForFirst {
-            guard let first = try delivery(from: connection.nextEvent(timeout: .milliseconds(250))) else { return batch }
+            guard let first = try connection.nextEvent(timeout: .milliseconds(250)).delivery(component: "intake") else {
+                return batch
+            }
             batch.append(first)
         }
         let deadline = ContinuousClock.now + linger
@@ -103,19 +117,8 @@ public final class IntakeConsumer: Sendable {
             guard remaining > .zero else { break }
             let event = try connection.nextEvent(timeout: remaining)
             if case .timeout = event { break }
-            if let next = try delivery(from: event) { batch.append(next) }
+            if let next = try event.delivery(component: "intake") { batch.append(next) }
         }
         return batch
-    }
-
-    /// The delivery in `event`, `nil` for events without one; a cancelled consumer throws so
-    /// the connection is rebuilt and consumption restarts.
-    private static func delivery(from event: AMQPEvent) throws -> AMQPDelivery? {
-        switch event {
-        case .delivery(let delivery): return delivery
-        case .consumerCancelled(let tag):
-            throw AMQPError(.channelClosed, context: "intake consumer \(tag) cancelled by the broker")
-        default: return nil
-        }
     }
 }

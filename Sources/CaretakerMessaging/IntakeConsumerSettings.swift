@@ -1,6 +1,6 @@
 import AMQP
 
-/// How the intake consumer connects and batches.
+/// How the intake consumer connects and batches (the command consumer uses the same settings).
 public struct IntakeConsumerSettings: Sendable {
     /// The broker connection (a connection of its own; the relay publishes on another).
     public var amqp: AMQPConfiguration
@@ -14,16 +14,21 @@ public struct IntakeConsumerSettings: Sendable {
     public var reconnect: AMQPReconnectPolicy
     /// What to declare before consuming.
     public var topology: Topology
+    /// How long a consumer may see no delivery before it reconnects, because the broker does
+    /// not always say that a queue deleted and declared again forgot the consumer (see
+    /// ``QueueSubscription``); only ever while idle.
+    public var quietReconnectInterval: Duration
 
     /// Creates settings; `batchSize` is capped at `prefetch` (a batch can never be larger).
     public init(amqp: AMQPConfiguration, prefetch: UInt16 = 256, batchSize: Int = 128,
                 batchLinger: Duration = .milliseconds(5), reconnect: AMQPReconnectPolicy = AMQPReconnectPolicy(),
-                topology: Topology = .caretaker()) {
+                topology: Topology = .caretaker(), quietReconnectInterval: Duration = .seconds(60)) {
         self.amqp = amqp
         self.prefetch = prefetch
         self.batchSize = max(1, min(batchSize, Int(prefetch)))
         self.batchLinger = batchLinger
         self.reconnect = reconnect
         self.topology = topology
+        self.quietReconnectInterval = quietReconnectInterval
     }
 }

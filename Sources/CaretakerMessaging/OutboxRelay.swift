@@ -92,7 +92,7 @@ public final class OutboxRelay: Sendable {
                     let deadline = ContinuousClock.now + delay
                     while ContinuousClock.now < deadline, !Task.isCancelled {
                         _ = try await CaretakerMessaging.serviceHeartbeats(
-                            on: open, for: min(deadline - ContinuousClock.now, .milliseconds(500)))
+                            on: open, for: min(deadline - ContinuousClock.now, .milliseconds(500)), component: "relay")
                     }
                 } catch {
                     broker.failed(error, logger: logger)
@@ -123,17 +123,33 @@ public final class OutboxRelay: Sendable {
         let statistics = statistics
         let logger = logger
         let started = ContinuousClock.now
-        let claimed = try await store.relay(limit: settings.batchSize, on: database) { rows in
+        let pass = try await store.relay(limit: settings.batchSize, on: database) { rows in
             let publishStarted = ContinuousClock.now
             let results = try await Self.publish(rows, on: connection, confirmTimeout: timeout)
             statistics.record(results, publishing: ContinuousClock.now - publishStarted)
             Self.logFailures(rows, results, logger: logger)
             return results
         }
-        if claimed > 0 {
+        if !pass.parked.isEmpty {
+            statistics.countParked(pass.parked.count)
+            Self.logParked(pass.parked, logger: logger)
+        }
+        if pass.claimed > 0 {
             statistics.recordBatch(elapsed: ContinuousClock.now - started)
         }
-        return claimed
+        return pass.claimed
+    }
+
+    /// One error line per parked row: each needs a person, and there are never many. Names the
+    /// row, its routing and which header is wrong, never a header value or the body.
+    static func logParked(_ parked: [ParkedOutboxRow], logger: Logger) {
+        for row in parked {
+            logger.error("outbox event parked: its stored headers are malformed", metadata: [
+                "outbox_id": "\(row.id)", "message_id": "\(row.messageID)", "exchange": "\(row.exchange)",
+                "routing_key": "\(row.routingKey)", "reason": "\(row.reason.code.rawValue)",
+                "header": "\(row.reason.header ?? "-")",
+            ])
+        }
     }
 
     /// One error line per (outcome, exchange, routing key, reason) among a batch's failed rows:

@@ -13,6 +13,8 @@ public final class OutboxStatistics: Sendable {
         public var returned = 0
         /// Rows the broker refused; they stay unsent and are retried.
         public var refused = 0
+        /// Rows parked unpublished because their stored headers are malformed.
+        public var parked = 0
         /// Broker reconnects after a failure.
         public var reconnects = 0
         /// Batches relayed (claimed, published, confirmed and settled).
@@ -30,6 +32,8 @@ public final class OutboxStatistics: Sendable {
     public var snapshot: Counters { counters.withLock { $0 } }
 
     func countReconnect() { counters.withLock { $0.reconnects += 1 } }
+
+    func countParked(_ rows: Int) { counters.withLock { $0.parked += rows } }
 
     func recordBatch(elapsed: Duration) {
         counters.withLock { counters in

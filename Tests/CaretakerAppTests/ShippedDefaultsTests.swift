@@ -7,9 +7,8 @@ import Testing
 /// The README's "Running the worker" with nothing set: the built-in defaults and the shipped
 /// `config/caretaker.yaml` reach the local broker that `scripts/services up` starts.
 @Suite struct ShippedDefaultsTests {
-    @Test(arguments: [nil, "config/caretaker.yaml"])
+    @Test(.requiring(.rabbitmq), arguments: [nil, "config/caretaker.yaml"])
     func theDefaultBrokerURLLogsIn(configFile: String?) async throws {
-        guard try TestServers.available(.rabbitmq) else { return }
         let path = configFile.map { TestServers.repositoryRoot.appendingPathComponent($0).path }
         let configuration = try await CaretakerConfiguration.load(configFile: path, environment: [:])
         let url = try AMQPURL(parsing: configuration.amqp.url)

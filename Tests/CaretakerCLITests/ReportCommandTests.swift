@@ -7,35 +7,34 @@ import Testing
 /// `caretaker report` on the seeded October: JSON, CSV, table and HTML, and the HTML rendered
 /// by a real headless chromium.
 @Suite(.serialized) struct ReportCommandTests {
-    @Test func everyFormatCarriesTheSeededFiguresAndTheHTMLRendersInChromium() async throws {
-        guard try TestServers.available(.postgres) else { return }
-        let scenario = try await TimerScenario.start("cli_report")
-        try await ReportMonthSeed.seed(on: scenario.connection, timekeeper: scenario.timekeeper)
-        let environment = ["CARETAKER_POSTGRES_URL": scenario.database.url]
-        let base = ["report", "--month", "2026-10", "--as-of", ReportMonthSeed.asOf.description]
-
-        let json = try await CaretakerBinary.run(base + ["--format", "json"], environment: environment)
-        #expect(json.status == 0, "\(json.stderr)")
-        let parsed = try JSONParser.parse(Array(json.stdout.utf8))
-        #expect(parsed["overall"]?["on_time"]?.serialized == #"{"on_time":3,"late":4,"open":2,"rate":42.9}"#)
-
-        let csv = try await CaretakerBinary.run(base + ["--format", "csv"], environment: environment)
-        #expect(csv.lines.first == "scope,section,key,value")
-        #expect(csv.lines.contains("all,on_time,rate,42.9"))
-        #expect(csv.lines.contains("engineering,on_time.repair_accept,late,2"))
-        #expect(csv.lines.contains("翠湖苑,recurring,lighting,2"))
-
-        let table = try await CaretakerBinary.run(base, environment: environment)
-        #expect(table.lines.first?.hasPrefix("物业服务月报 Monthly report 2026-10") == true)
-        #expect(table.lines.contains { $0.hasPrefix("全部 All") && $0.contains("42.9% (3/7)") })
-
+    @Test(.requiring(.postgres)) func everyFormatCarriesTheSeededFiguresAndTheHTMLRendersInChromium() async throws {
         let page = FileManager.default.temporaryDirectory.appendingPathComponent("caretaker-report-\(UUID().uuidString).html")
-        let html = try await CaretakerBinary.run(base + ["--format", "html", "--output", page.path], environment: environment)
-        #expect(html.status == 0, "\(html.stderr)")
-        let text = try String(contentsOf: page, encoding: .utf8)
-        #expect(text.contains("<svg") && text.contains("物业服务月报"))
-        #expect(!text.contains("src=") && !text.contains("<link"))
-        try await scenario.finish()
+        try await TimerScenario.run("cli_report") { scenario in
+            try await ReportMonthSeed.seed(on: scenario.connection, timekeeper: scenario.timekeeper)
+            let environment = ["CARETAKER_POSTGRES_URL": scenario.database.url]
+            let base = ["report", "--month", "2026-10", "--as-of", ReportMonthSeed.asOf.description]
+
+            let json = try await CaretakerBinary.run(base + ["--format", "json"], environment: environment)
+            #expect(json.status == 0, "\(json.stderr)")
+            let parsed = try JSONParser.parse(Array(json.stdout.utf8))
+            #expect(parsed["overall"]?["on_time"]?.serialized == #"{"on_time":3,"late":4,"open":2,"rate":42.9}"#)
+
+            let csv = try await CaretakerBinary.run(base + ["--format", "csv"], environment: environment)
+            #expect(csv.lines.first == "scope,section,key,value")
+            #expect(csv.lines.contains("all,on_time,rate,42.9"))
+            #expect(csv.lines.contains("engineering,on_time.repair_accept,late,2"))
+            #expect(csv.lines.contains("翠湖苑,recurring,lighting,2"))
+
+            let table = try await CaretakerBinary.run(base, environment: environment)
+            #expect(table.lines.first?.hasPrefix("物业服务月报 Monthly report 2026-10") == true)
+            #expect(table.lines.contains { $0.hasPrefix("全部 All") && $0.contains("42.9% (3/7)") })
+
+            let html = try await CaretakerBinary.run(base + ["--format", "html", "--output", page.path], environment: environment)
+            #expect(html.status == 0, "\(html.stderr)")
+            let text = try String(contentsOf: page, encoding: .utf8)
+            #expect(text.contains("<svg") && text.contains("物业服务月报"))
+            #expect(!text.contains("src=") && !text.contains("<link"))
+        }
         try screenshot(page)
     }
 

@@ -19,63 +19,62 @@ import Testing
         var all: [String] { collected.withLock { $0 } }
     }
 
-    @Test func aReturnedEventStaysUnsentIsLoggedAndIsDeliveredOnceItsQueueIsBack() async throws {
-        guard try TestServers.available(.postgres, .rabbitmq) else { return }
-        let database = try await ScratchDatabase.create("outbox_returned")
-        let vhost = try ScratchVirtualHost.create("outbox-returned")
-        let connection = try await database.connect()
-        _ = try await MigrationRunner().migrate(on: connection)
-        let broker = try await AMQPConnection.connect(AMQPConfiguration(url: vhost.url))
-        try await Self.declareWithoutSecurityQueue(broker)
+    @Test(.requiring(.postgres, .rabbitmq)) func aReturnedEventStaysUnsentIsLoggedAndIsDeliveredOnceItsQueueIsBack() async throws {
+        try await ScratchDatabase.with("outbox_returned") { database in
+            try await ScratchVirtualHost.with("outbox-returned") { vhost in
+                let connection = try await database.connect()
+                _ = try await MigrationRunner().migrate(on: connection)
+                let broker = try await AMQPConnection.connect(AMQPConfiguration(url: vhost.url))
+                try await Self.declareWithoutSecurityQueue(broker)
 
-        let securityQueue = Topology.eventQueue(for: .security)
-        _ = try await connection.execute("""
-            INSERT INTO outbox (message_id, exchange, routing_key, body) VALUES
-                ('ev-routable', \(ExchangeName.events), 'engineering.case.created', convert_to('{"n":1}', 'UTF8')),
-                ('ev-unroutable', \(ExchangeName.events), 'security.case.created',
-                 convert_to('{"resident":"王小明 13800001234"}', 'UTF8'))
-            """)
+                let securityQueue = Topology.eventQueue(for: .security)
+                _ = try await connection.execute("""
+                    INSERT INTO outbox (message_id, exchange, routing_key, body) VALUES
+                        ('ev-routable', \(ExchangeName.events), 'engineering.case.created', convert_to('{"n":1}', 'UTF8')),
+                        ('ev-unroutable', \(ExchangeName.events), 'security.case.created',
+                         convert_to('{"resident":"王小明 13800001234"}', 'UTF8'))
+                    """)
 
-        let lines = Lines()
-        let first = try Relay(url: vhost.url, database: try await database.connect(), lines: lines)
-        try await eventually("both rows tried", timeout: .seconds(20)) {
-            let routable = try await Self.row("ev-routable", connection)
-            let unroutable = try await Self.row("ev-unroutable", connection)
-            return routable.sent && unroutable.attempts >= 1
+                let lines = Lines()
+                let first = try Relay(url: vhost.url, database: try await database.connect(), lines: lines)
+                try await eventually("both rows tried", timeout: .seconds(20)) {
+                    let routable = try await Self.row("ev-routable", connection)
+                    let unroutable = try await Self.row("ev-unroutable", connection)
+                    return routable.sent && unroutable.attempts >= 1
+                }
+                let returned = try await Self.row("ev-unroutable", connection)
+                #expect(!returned.sent)
+                #expect(returned.outcome == "returned")
+                #expect(returned.error.contains("312"))
+                #expect(returned.waiting, "a returned row waits for its retry time")
+                #expect(first.relay.statistics.snapshot.returned >= 1)
+                #expect(first.relay.statistics.snapshot.confirmed == 1)
+                #expect(try await OutboxStore().returnedBacklog(on: connection) == 1)
+                let errors = lines.all.filter { $0.contains(#""level":"error""#) }
+                #expect(errors.contains { $0.contains("outbox events returned unroutable") && $0.contains(#""routing_key":"security.case.created""#)
+                    && $0.contains(#""first_message_id":"ev-unroutable""#) })
+                #expect(!lines.all.joined().contains("13800001234") && !lines.all.joined().contains("王小明"))
+
+                // A waiting row does not hold up the flush on shutdown.
+                let stopping = ContinuousClock.now
+                await first.stop()
+                #expect(ContinuousClock.now - stopping < .seconds(5))
+                #expect(!(try await Self.row("ev-unroutable", connection).sent))
+
+                // Ops repair the topology; the next attempt delivers it and clears the mark.
+                try await Self.declare(broker)
+                let second = try Relay(url: vhost.url, database: try await database.connect(), lines: lines)
+                try await eventually("the returned row delivered", timeout: .seconds(30)) {
+                    try await Self.row("ev-unroutable", connection).sent
+                }
+                await second.stop()
+                #expect(try await broker.inspectQueue(securityQueue).messageCount == 1)
+                #expect(try await OutboxStore().returnedBacklog(on: connection) == 0)
+
+                await broker.close()
+                await connection.close()
+            }
         }
-        let returned = try await Self.row("ev-unroutable", connection)
-        #expect(!returned.sent)
-        #expect(returned.outcome == "returned")
-        #expect(returned.error.contains("312"))
-        #expect(returned.waiting, "a returned row waits for its retry time")
-        #expect(first.relay.statistics.snapshot.returned >= 1)
-        #expect(first.relay.statistics.snapshot.confirmed == 1)
-        #expect(try await OutboxStore().returnedBacklog(on: connection) == 1)
-        let errors = lines.all.filter { $0.contains(#""level":"error""#) }
-        #expect(errors.contains { $0.contains("outbox events returned unroutable") && $0.contains(#""routing_key":"security.case.created""#)
-            && $0.contains(#""first_message_id":"ev-unroutable""#) })
-        #expect(!lines.all.joined().contains("13800001234") && !lines.all.joined().contains("王小明"))
-
-        // A waiting row does not hold up the flush on shutdown.
-        let stopping = ContinuousClock.now
-        await first.stop()
-        #expect(ContinuousClock.now - stopping < .seconds(5))
-        #expect(!(try await Self.row("ev-unroutable", connection).sent))
-
-        // Ops repair the topology; the next attempt delivers it and clears the mark.
-        try await Self.declare(broker)
-        let second = try Relay(url: vhost.url, database: try await database.connect(), lines: lines)
-        try await eventually("the returned row delivered", timeout: .seconds(30)) {
-            try await Self.row("ev-unroutable", connection).sent
-        }
-        await second.stop()
-        #expect(try await broker.inspectQueue(securityQueue).messageCount == 1)
-        #expect(try await OutboxStore().returnedBacklog(on: connection) == 0)
-
-        await broker.close()
-        await connection.close()
-        try await database.drop()
-        try vhost.delete()
     }
 
     /// A relay running in a task of its own, logging JSON lines into `lines`.

@@ -41,6 +41,13 @@ final class PipelineHarness: Sendable {
         return PipelineHarness(database: database, vhost: vhost, admin: admin, consumer: consumer, relay: relay)
     }
 
+    /// Runs `body` with a started harness and shuts it down afterwards, also when `body` throws.
+    static func run<T>(_ purpose: String, batchSize: Int = 128, isolation: isolated (any Actor)? = #isolation,
+                       _ body: (PipelineHarness) async throws -> T) async throws -> T {
+        let harness = try await start(purpose, batchSize: batchSize)
+        return try await withCleanup { try await body(harness) } cleanup: { try await harness.shutDown() }
+    }
+
     private init(database: ScratchDatabase, vhost: ScratchVirtualHost, admin: PostgresConnection,
                  consumer: IntakeConsumer, relay: OutboxRelay) {
         self.database = database

@@ -25,23 +25,22 @@ import Testing
         }
     }
 
-    @Test func declaringTwiceWorksAndEventsReachTheirAudience() async throws {
-        guard try TestServers.available(.rabbitmq) else { return }
-        let vhost = try ScratchVirtualHost.create("topology")
-        let connection = try await AMQPConnection.connect(AMQPConfiguration(url: vhost.url))
-        try await declare(connection)
-        try await declare(connection)
-        try await connection.publish(Array("{}".utf8), exchange: ExchangeName.events,
-                                     routingKey: "engineering.case.created", mandatory: true)
-        try await connection.publish(Array("{}".utf8), exchange: ExchangeName.intake, routingKey: "repair", mandatory: true)
-        try await eventually("messages routed", timeout: .seconds(5)) {
-            let events = try await connection.inspectQueue(Topology.eventQueue(for: .engineering)).messageCount
-            let intake = try await connection.inspectQueue(Topology.intakeQueue).messageCount
-            return events == 1 && intake == 1
+    @Test(.requiring(.rabbitmq)) func declaringTwiceWorksAndEventsReachTheirAudience() async throws {
+        try await ScratchVirtualHost.with("topology") { vhost in
+            let connection = try await AMQPConnection.connect(AMQPConfiguration(url: vhost.url))
+            try await declare(connection)
+            try await declare(connection)
+            try await connection.publish(Array("{}".utf8), exchange: ExchangeName.events,
+                                         routingKey: "engineering.case.created", mandatory: true)
+            try await connection.publish(Array("{}".utf8), exchange: ExchangeName.intake, routingKey: "repair", mandatory: true)
+            try await eventually("messages routed", timeout: .seconds(5)) {
+                let events = try await connection.inspectQueue(Topology.eventQueue(for: .engineering)).messageCount
+                let intake = try await connection.inspectQueue(Topology.intakeQueue).messageCount
+                return events == 1 && intake == 1
+            }
+            #expect(try await connection.inspectQueue(Topology.eventQueue(for: .security)).messageCount == 0)
+            await connection.close()
         }
-        #expect(try await connection.inspectQueue(Topology.eventQueue(for: .security)).messageCount == 0)
-        await connection.close()
-        try vhost.delete()
     }
 
     private func declare(_ connection: isolated AMQPConnection) throws {

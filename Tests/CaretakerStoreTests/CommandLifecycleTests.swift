@@ -82,41 +82,39 @@ import Testing
         return created
     }
 
-    @Test func aRepairRunsFromDispatchToClosed() async throws {
-        guard try TestServers.available(.postgres) else { return }
-        let scenario = try await CommandScenario.start("cmd_repair_life")
-        let repair = try await drive(Self.repairSteps, kind: .repair, in: scenario)
-        #expect(try await scenario.history(repair.id).map(\.step)
-            == ["created", "accept", "arrive", "complete", "return_work_order", "follow_up", "close"])
-        #expect(try await scenario.column("satisfaction", of: repair.id, as: Int.self) == 5)
-        let closedAt = try await scenario.column("closed_at", of: repair.id, as: Date.self)
-        #expect(closedAt.timeIntervalSince1970 == Double(RFC3339Timestamp("2026-11-08T10:00:00+08:00")!.secondsSinceEpoch))
-        let updatedAt = try await scenario.column("updated_at", of: repair.id, as: Date.self)
-        #expect(updatedAt.timeIntervalSince1970 == Double(CommandScenario.now.secondsSinceEpoch))
-        // Nothing more once closed, except a review.
-        #expect(try await scenario.send("accept", to: repair.id) == .rejected(.lifecycle(.invalidForState)))
-        try await scenario.finish()
+    @Test(.requiring(.postgres)) func aRepairRunsFromDispatchToClosed() async throws {
+        try await CommandScenario.run("cmd_repair_life") { scenario in
+            let repair = try await drive(Self.repairSteps, kind: .repair, in: scenario)
+            #expect(try await scenario.history(repair.id).map(\.step)
+                == ["created", "accept", "arrive", "complete", "return_work_order", "follow_up", "close"])
+            #expect(try await scenario.column("satisfaction", of: repair.id, as: Int.self) == 5)
+            let closedAt = try await scenario.column("closed_at", of: repair.id, as: Date.self)
+            #expect(closedAt.timeIntervalSince1970 == Double(RFC3339Timestamp("2026-11-08T10:00:00+08:00")!.secondsSinceEpoch))
+            let updatedAt = try await scenario.column("updated_at", of: repair.id, as: Date.self)
+            #expect(updatedAt.timeIntervalSince1970 == Double(CommandScenario.now.secondsSinceEpoch))
+            // Nothing more once closed, except a review.
+            #expect(try await scenario.send("accept", to: repair.id) == .rejected(.lifecycle(.invalidForState)))
+        }
     }
 
-    @Test func aComplaintRunsToClosedAndAReviewReopensIt() async throws {
-        guard try TestServers.available(.postgres) else { return }
-        let scenario = try await CommandScenario.start("cmd_complaint_life")
-        let complaint = try await drive(Self.complaintSteps, kind: .complaint, in: scenario)
-        #expect(try await scenario.history(complaint.id).map(\.step)
-            == ["created", "accept", "reply", "resolve", "follow_up", "close", "reopen"])
-        #expect(try await scenario.column("satisfaction", of: complaint.id, as: Int.self) == 4)
-        #expect(try await scenario.column("reopenings", of: complaint.id, as: Int.self) == 1)
-        #expect(try await scenario.column("closed_at", of: complaint.id, as: Date?.self) == nil)
-        let details = try await scenario.lastHistoryDetails(complaint.id)
-        #expect(details == .object([("reason", .string("住户申请复核")), ("reopening", .number(1))]))
-        // The complaint is about security's own guards: security's events never carry the contact.
-        let contacts = try await scenario.connection.query("""
-            SELECT routing_key, convert_from(body, 'UTF8')::jsonb -> 'contact' AS contact FROM outbox
-            WHERE routing_key LIKE '%.case.updated' ORDER BY id
-            """).map { (try $0.decode("routing_key", as: String.self), try $0.decode("contact", as: String.self)) }
-        for (key, contact) in contacts {
-            #expect((contact == "null") == key.hasPrefix("security."), "\(key)")
+    @Test(.requiring(.postgres)) func aComplaintRunsToClosedAndAReviewReopensIt() async throws {
+        try await CommandScenario.run("cmd_complaint_life") { scenario in
+            let complaint = try await drive(Self.complaintSteps, kind: .complaint, in: scenario)
+            #expect(try await scenario.history(complaint.id).map(\.step)
+                == ["created", "accept", "reply", "resolve", "follow_up", "close", "reopen"])
+            #expect(try await scenario.column("satisfaction", of: complaint.id, as: Int.self) == 4)
+            #expect(try await scenario.column("reopenings", of: complaint.id, as: Int.self) == 1)
+            #expect(try await scenario.column("closed_at", of: complaint.id, as: Date?.self) == nil)
+            let details = try await scenario.lastHistoryDetails(complaint.id)
+            #expect(details == .object([("reason", .string("住户申请复核")), ("reopening", .number(1))]))
+            // The complaint is about security's own guards: security's events never carry the contact.
+            let contacts = try await scenario.connection.query("""
+                SELECT routing_key, convert_from(body, 'UTF8')::jsonb -> 'contact' AS contact FROM outbox
+                WHERE routing_key LIKE '%.case.updated' ORDER BY id
+                """).map { (try $0.decode("routing_key", as: String.self), try $0.decode("contact", as: String.self)) }
+            for (key, contact) in contacts {
+                #expect((contact == "null") == key.hasPrefix("security."), "\(key)")
+            }
         }
-        try await scenario.finish()
     }
 }

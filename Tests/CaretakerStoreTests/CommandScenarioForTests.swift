@@ -23,6 +23,14 @@ struct CommandScenario {
         return CommandScenario(database: database, connection: connection, processor: CommandProcessor(observers: observers))
     }
 
+    /// Runs `body` with a new scenario and finishes it afterwards, also when `body` throws.
+    static func run<T>(_ purpose: String, observers: [any CaseTransitionObserver] = [],
+                       isolation: isolated (any Actor)? = #isolation,
+                       _ body: (CommandScenario) async throws -> T) async throws -> T {
+        let scenario = try await start(purpose, observers: observers)
+        return try await withCleanup { try await body(scenario) } cleanup: { try await scenario.finish() }
+    }
+
     func finish() async throws {
         await connection.close()
         try await database.drop()

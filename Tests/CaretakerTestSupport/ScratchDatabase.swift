@@ -2,7 +2,8 @@ import Foundation
 import Postgres
 
 /// A database of its own for one test, created on the local server and dropped afterwards, so
-/// migration tests start from an empty schema and never touch each other's tables.
+/// migration tests start from an empty schema and never touch each other's tables. Tests take
+/// one through ``with(_:isolation:_:)``, which drops it even when the test fails.
 public struct ScratchDatabase: Sendable {
     /// The database's name.
     public let name: String
@@ -18,6 +19,14 @@ public struct ScratchDatabase: Sendable {
         let base = TestServers.postgresURL
         let prefix = base[..<(base.lastIndex(of: "/") ?? base.endIndex)]
         return ScratchDatabase(name: name, url: "\(prefix)/\(name)")
+    }
+
+    /// Runs `body` with a new database named after `purpose` and drops it afterwards, also when
+    /// `body` throws (connections `body` left open are closed by the drop).
+    public static func with<T>(_ purpose: String, isolation: isolated (any Actor)? = #isolation,
+                               _ body: (ScratchDatabase) async throws -> T) async throws -> T {
+        let database = try await create(purpose)
+        return try await withCleanup { try await body(database) } cleanup: { try await database.drop() }
     }
 
     /// Opens a connection to the scratch database.

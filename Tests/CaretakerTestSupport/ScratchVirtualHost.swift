@@ -20,6 +20,14 @@ public struct ScratchVirtualHost: Sendable {
         return ScratchVirtualHost(name: name)
     }
 
+    /// Runs `body` with a new virtual host named after `purpose` and deletes it afterwards, also
+    /// when `body` throws.
+    public static func with<T>(_ purpose: String, isolation: isolated (any Actor)? = #isolation,
+                               _ body: (ScratchVirtualHost) async throws -> T) async throws -> T {
+        let vhost = try create(purpose)
+        return try await withCleanup { try await body(vhost) } cleanup: { try vhost.delete() }
+    }
+
     /// Deletes the virtual host and everything in it.
     public func delete() throws {
         try TestServers.services("delete-vhost", name)

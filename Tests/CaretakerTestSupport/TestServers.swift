@@ -2,8 +2,8 @@ import Foundation
 
 /// Where the local test servers started by `scripts/services up` live, and how tests reach them.
 ///
-/// Integration tests call `TestServers.require(_:)` first: when a server does not answer they fail
-/// under `CI=true` (CI must never pass by skipping) and report themselves as not run elsewhere.
+/// Integration tests carry the `.requiring(.postgres, .rabbitmq)` trait: when a server does not
+/// answer they fail under `CI=true` (CI must never pass by skipping) and are skipped elsewhere.
 public enum TestServers {
     /// The AMQP URL of the local RabbitMQ (`CARETAKER_TEST_AMQP_URL` overrides it).
     public static var amqpURL: String {
@@ -89,12 +89,13 @@ public enum TestServers {
         return result == 0
     }
 
-    /// Whether an integration test that needs `servers` should run.
+    /// Whether an integration test that needs `servers` should run; tests ask through the
+    /// ``Testing/Trait/requiring(_:)`` trait.
     ///
     /// Returns `true` when every server answers. Otherwise returns `false` outside CI (so a
-    /// developer without servers sees the test reported as not run) and throws under CI, so the
+    /// developer without servers sees the test reported as skipped) and throws under CI, so the
     /// missing server fails the run instead of being skipped.
-    public static func available(_ servers: Server...) throws -> Bool {
+    public static func available(_ servers: [Server]) throws -> Bool {
         let missing = servers.filter { !isAnswering($0) }
         guard !missing.isEmpty else { return true }
         if isCI {

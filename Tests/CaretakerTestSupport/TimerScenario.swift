@@ -20,6 +20,13 @@ public struct TimerScenario: Sendable {
         return TimerScenario(database: database, connection: connection, timekeeper: try shippedTimekeeper())
     }
 
+    /// Runs `body` with a new scenario and finishes it afterwards, also when `body` throws.
+    public static func run<T>(_ purpose: String, isolation: isolated (any Actor)? = #isolation,
+                              _ body: (TimerScenario) async throws -> T) async throws -> T {
+        let scenario = try await start(purpose)
+        return try await withCleanup { try await body(scenario) } cleanup: { try await scenario.finish() }
+    }
+
     /// The timekeeper built from `config/sla-policy.json` and `config/calendars/`.
     public static func shippedTimekeeper() throws -> SLATimekeeper {
         let config = TestServers.repositoryRoot.appendingPathComponent("config")

@@ -5,8 +5,7 @@ import Testing
 /// The real `caretaker run` serves `/livez`, `/readyz` and `/metrics` on `metrics.port`, and
 /// logs one "case created" line per case with no resident data.
 @Suite(.serialized) struct ObservabilityWorkerTests {
-    @Test func endpointsAnswerAndCountersMatchWhatWasPublished() async throws {
-        guard try TestServers.available(.postgres, .rabbitmq) else { return }
+    @Test(.requiring(.postgres, .rabbitmq)) func endpointsAnswerAndCountersMatchWhatWasPublished() async throws {
         try await withScenario("observe") { scenario, workers in
             let port = try HTTPProbe.freePort()
             let worker = try await workers.start(scenario, "observe", ["CARETAKER_METRICS_PORT": "\(port)"])

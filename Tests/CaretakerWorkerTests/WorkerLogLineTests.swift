@@ -7,8 +7,7 @@ import Testing
 /// each key once: a log pipeline (`jq`, journald, Loki) must never see two `level`s and file a
 /// line under the wrong severity.
 @Suite(.serialized) struct WorkerLogLineTests {
-    @Test func everyJSONLogLineHasUniqueKeysAndEscalationsNameTheirLevelApart() async throws {
-        guard try TestServers.available(.postgres, .rabbitmq) else { return }
+    @Test(.requiring(.postgres, .rabbitmq)) func everyJSONLogLineHasUniqueKeysAndEscalationsNameTheirLevelApart() async throws {
         try await withScenario("loglines") { scenario, workers in
             // Ten SLA hours a second: urgent repairs escalate within seconds.
             let worker = try await workers.start(scenario, "loglines", [

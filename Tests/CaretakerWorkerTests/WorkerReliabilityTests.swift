@@ -26,8 +26,7 @@ import Glibc
     /// Outbox rows the relay claims and publishes per round (the workers run with this).
     static let outboxBatch = 256
 
-    @Test func sigkillInFlightThenRestartMakesEveryCaseOnceAndAnnouncesEach() async throws {
-        guard try TestServers.available(.postgres, .rabbitmq) else { return }
+    @Test(.requiring(.postgres, .rabbitmq)) func sigkillInFlightThenRestartMakesEveryCaseOnceAndAnnouncesEach() async throws {
         try await withScenario("sigkill") { scenario, workers in
             let first = try await workers.start(scenario, "first")
             let publishing = Task { try await scenario.publish(Self.reports, prefix: "kill") }
@@ -72,8 +71,7 @@ import Glibc
         }
     }
 
-    @Test func sigtermUnderLoadExitsZeroInTimeWithNothingHalfDone() async throws {
-        guard try TestServers.available(.postgres, .rabbitmq) else { return }
+    @Test(.requiring(.postgres, .rabbitmq)) func sigtermUnderLoadExitsZeroInTimeWithNothingHalfDone() async throws {
         let grace = 10
         try await withScenario("sigterm") { scenario, workers in
             let worker = try await workers.start(scenario, "first", ["CARETAKER_SHUTDOWN_GRACE_SECONDS": "\(grace)"])
@@ -124,8 +122,7 @@ import Glibc
         }
     }
 
-    @Test func postgresAndRabbitMQOutagesAreRiddenOutByTheSameProcess() async throws {
-        guard try TestServers.available(.postgres, .rabbitmq) else { return }
+    @Test(.requiring(.postgres, .rabbitmq)) func postgresAndRabbitMQOutagesAreRiddenOutByTheSameProcess() async throws {
         try await withScenario("outage") { scenario, workers in
             // Short heartbeats: a connection left silent through the 10 s database outage is
             // dropped by the broker, which would show up as a RabbitMQ outage in the log.

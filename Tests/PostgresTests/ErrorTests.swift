@@ -5,8 +5,7 @@ import Testing
 
 extension PostgresIntegration {
     @Suite struct ErrorTests {
-        @Test func serverErrorsCarryTheirSQLState() async throws {
-            guard try TestServers.available(.postgres) else { return }
+        @Test(.requiring(.postgres)) func serverErrorsCarryTheirSQLState() async throws {
             let connection = try await PostgresIntegration.connect()
             let syntax = await #expect(throws: PostgresError.self) { try await connection.query("SELEKT \(1)") }
             #expect(syntax?.code == .syntaxError)
@@ -26,8 +25,7 @@ extension PostgresIntegration {
             #expect(try await connection.query("SELECT 1 AS one").single().decode("one", as: Int.self) == 1)
         }
 
-        @Test func decodingNullIntoNonOptionalNamesTheColumn() async throws {
-            guard try TestServers.available(.postgres) else { return }
+        @Test(.requiring(.postgres)) func decodingNullIntoNonOptionalNamesTheColumn() async throws {
             let connection = try await PostgresIntegration.connect()
             let row = try await connection.query("SELECT NULL::text AS resident_phone, 'x' AS word").single()
             let error = #expect(throws: PostgresError.self) { try row.decode("resident_phone", as: String.self) }
@@ -42,8 +40,7 @@ extension PostgresIntegration {
             #expect(unknown?.column == "nope")
         }
 
-        @Test func stringWithNulIsRefusedBeforeSending() async throws {
-            guard try TestServers.available(.postgres) else { return }
+        @Test(.requiring(.postgres)) func stringWithNulIsRefusedBeforeSending() async throws {
             let connection = try await PostgresIntegration.connect()
             let error = await #expect(throws: PostgresError.self) { try await connection.query("SELECT \("a\u{0}b")") }
             #expect(error?.kind == .encoding)

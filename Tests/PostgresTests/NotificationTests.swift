@@ -5,8 +5,7 @@ import Testing
 
 extension PostgresIntegration {
     @Suite struct NotificationTests {
-        @Test func notificationsCrossConnectionsWithChinesePayload() async throws {
-            guard try TestServers.available(.postgres) else { return }
+        @Test(.requiring(.postgres)) func notificationsCrossConnectionsWithChinesePayload() async throws {
             let listener = try await PostgresIntegration.connect()
             let sender = try await PostgresIntegration.connect()
             let channel = "caretaker.timers 定时"
@@ -41,8 +40,7 @@ extension PostgresIntegration {
             #expect(try await listener.notifications(timeout: .milliseconds(200)).isEmpty)
         }
 
-        @Test func waitingReturnsAsSoonAsANotificationArrives() async throws {
-            guard try TestServers.available(.postgres) else { return }
+        @Test(.requiring(.postgres)) func waitingReturnsAsSoonAsANotificationArrives() async throws {
             let listener = try await PostgresIntegration.connect()
             let sender = try await PostgresIntegration.connect()
             try await listener.listen("caretaker_wakeup")

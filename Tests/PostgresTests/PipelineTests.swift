@@ -5,8 +5,7 @@ import Testing
 
 extension PostgresIntegration {
     @Suite struct PipelineTests {
-        @Test func batchRunsInOrderAndReusesPreparedStatements() async throws {
-            guard try TestServers.available(.postgres) else { return }
+        @Test(.requiring(.postgres)) func batchRunsInOrderAndReusesPreparedStatements() async throws {
             let connection = try await PostgresIntegration.connect()
             let table = PostgresIntegration.uniqueTable("pipeline")
             try await connection.execute("CREATE TABLE \(table) (k int8 PRIMARY KEY, label text)")
@@ -23,8 +22,7 @@ extension PostgresIntegration {
             try await connection.execute("DROP TABLE \(table)")
         }
 
-        @Test func aFailureRollsBackTheWholeBatch() async throws {
-            guard try TestServers.available(.postgres) else { return }
+        @Test(.requiring(.postgres)) func aFailureRollsBackTheWholeBatch() async throws {
             let connection = try await PostgresIntegration.connect()
             let table = PostgresIntegration.uniqueTable("pipeline_fail")
             try await connection.execute("CREATE TABLE \(table) (k int8 PRIMARY KEY)")

@@ -5,8 +5,7 @@ import Testing
 
 extension PostgresIntegration {
     @Suite struct PoolTests {
-        @Test func lendsAtMostSizeConnectionsAndQueuesTheRest() async throws {
-            guard try TestServers.available(.postgres) else { return }
+        @Test(.requiring(.postgres)) func lendsAtMostSizeConnectionsAndQueuesTheRest() async throws {
             let pool = PostgresConnectionPool(configuration: try PostgresIntegration.configuration(), size: 2)
             let pids = try await withThrowingTaskGroup(of: Int32.self) { group in
                 for index in 0..<8 {

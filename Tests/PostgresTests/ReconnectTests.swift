@@ -6,8 +6,7 @@ import Testing
 extension PostgresIntegration {
     /// Restarts and stops the test server; always leaves it running.
     @Suite struct ReconnectTests {
-        @Test func restartFailsOneCallTransientlyThenReconnects() async throws {
-            guard try TestServers.available(.postgres) else { return }
+        @Test(.requiring(.postgres)) func restartFailsOneCallTransientlyThenReconnects() async throws {
             let connection = try await PostgresIntegration.connect()
             let sender = try await PostgresIntegration.connect()
             try await connection.listen("caretaker_reconnect")
@@ -41,8 +40,7 @@ extension PostgresIntegration {
             #expect(received.map(\.payload) == ["后来"])
         }
 
-        @Test func stoppedServerFailsFastThenExplicitReconnectWorks() async throws {
-            guard try TestServers.available(.postgres) else { return }
+        @Test(.requiring(.postgres)) func stoppedServerFailsFastThenExplicitReconnectWorks() async throws {
             let connection = try await PostgresIntegration.connect()
             try ServerControl.services("stop", "postgres")
             do {
@@ -64,8 +62,7 @@ extension PostgresIntegration {
             #expect(try await connection.query("SELECT \("回来了") AS v").single().decode("v", as: String.self) == "回来了")
         }
 
-        @Test func transactionsAloneRecoverAfterARestart() async throws {
-            guard try TestServers.available(.postgres) else { return }
+        @Test(.requiring(.postgres)) func transactionsAloneRecoverAfterARestart() async throws {
             let connection = try await PostgresIntegration.connect()
             let table = PostgresIntegration.uniqueTable("reconnect_only_tx")
             try await connection.execute("CREATE TABLE \(table) (k text)")
@@ -83,8 +80,7 @@ extension PostgresIntegration {
             try await connection.execute("DROP TABLE \(table)")
         }
 
-        @Test func transactionIsNotContinuedOnANewSession() async throws {
-            guard try TestServers.available(.postgres) else { return }
+        @Test(.requiring(.postgres)) func transactionIsNotContinuedOnANewSession() async throws {
             let connection = try await PostgresIntegration.connect()
             let table = PostgresIntegration.uniqueTable("reconnect_tx")
             try await connection.execute("CREATE TABLE \(table) (k text)")

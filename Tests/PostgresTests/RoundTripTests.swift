@@ -16,8 +16,7 @@ struct Report: Codable, Equatable {
 
 extension PostgresIntegration {
     @Suite struct RoundTripTests {
-        @Test func valuesSurviveTheRoundTrip() async throws {
-            guard try TestServers.available(.postgres) else { return }
+        @Test(.requiring(.postgres)) func valuesSurviveTheRoundTrip() async throws {
             let connection = try await PostgresIntegration.connect()
             let table = PostgresIntegration.uniqueTable("roundtrip")
             try await connection.execute("""
@@ -77,8 +76,7 @@ extension PostgresIntegration {
             try await connection.execute("DROP TABLE \(table)")
         }
 
-        @Test func timestamptzTextInOtherZonesParses() async throws {
-            guard try TestServers.available(.postgres) else { return }
+        @Test(.requiring(.postgres)) func timestamptzTextInOtherZonesParses() async throws {
             let connection = try await PostgresIntegration.connect()
             let utc = try await connection.query(
                 "SELECT '2024-05-01 12:30:00.123456+08'::timestamptz AS t, current_setting('TimeZone') AS zone")
@@ -91,8 +89,7 @@ extension PostgresIntegration {
             #expect(abs(date.timeIntervalSince1970 - (expected - 0.123456 + 0.5)) < 0.000_001)
         }
 
-        @Test func manyRowsAndRepeatedStatements() async throws {
-            guard try TestServers.available(.postgres) else { return }
+        @Test(.requiring(.postgres)) func manyRowsAndRepeatedStatements() async throws {
             let connection = try await PostgresIntegration.connect()
             var total = 0
             for value in 0..<500 {

@@ -9,8 +9,7 @@ enum CaseState: String, PostgresCodable {
 
 extension PostgresIntegration {
     @Suite struct SessionTests {
-        @Test func configurationReachesTheSession() async throws {
-            guard try TestServers.available(.postgres) else { return }
+        @Test(.requiring(.postgres)) func configurationReachesTheSession() async throws {
             var configuration = try PostgresIntegration.configuration()
             configuration.statementTimeout = .milliseconds(300)
             let connection = try await PostgresConnection.connect(configuration)
@@ -26,8 +25,7 @@ extension PostgresIntegration {
             #expect(slow?.code == .queryCanceled)
         }
 
-        @Test func rawRepresentableEnumsBindAndDecode() async throws {
-            guard try TestServers.available(.postgres) else { return }
+        @Test(.requiring(.postgres)) func rawRepresentableEnumsBindAndDecode() async throws {
             let connection = try await PostgresIntegration.connect()
             let row = try await connection.query("SELECT \(CaseState.closed) AS state, 'reopened' AS other").single()
             #expect(try row.decode("state", as: CaseState.self) == .closed)
@@ -36,8 +34,7 @@ extension PostgresIntegration {
             #expect(unknown.map { !$0.description.contains("reopened") } == true)
         }
 
-        @Test func savepointThroughAnEscapedHandleIsRefused() async throws {
-            guard try TestServers.available(.postgres) else { return }
+        @Test(.requiring(.postgres)) func savepointThroughAnEscapedHandleIsRefused() async throws {
             let connection = try await PostgresIntegration.connect()
             let escaped = try await connection.withTransaction { tx in tx }
             let error = await #expect(throws: PostgresError.self) {

@@ -13,8 +13,7 @@ extension PostgresIntegration {
             return table
         }
 
-        @Test func commitKeepsAndThrowRollsBack() async throws {
-            guard try TestServers.available(.postgres) else { return }
+        @Test(.requiring(.postgres)) func commitKeepsAndThrowRollsBack() async throws {
             let connection = try await PostgresIntegration.connect()
             let table = try await Self.makeTable(connection)
             let committed = try await connection.withTransaction { tx in
@@ -34,8 +33,7 @@ extension PostgresIntegration {
             try await connection.execute("DROP TABLE \(table)")
         }
 
-        @Test func failedStatementRollsBackWithRedactedUniqueViolation() async throws {
-            guard try TestServers.available(.postgres) else { return }
+        @Test(.requiring(.postgres)) func failedStatementRollsBackWithRedactedUniqueViolation() async throws {
             let connection = try await PostgresIntegration.connect()
             let table = try await Self.makeTable(connection)
             let secret = "秘密-13800138000"
@@ -68,8 +66,7 @@ extension PostgresIntegration {
             try await connection.execute("DROP TABLE \(table)")
         }
 
-        @Test func savepointUndoesOnlyTheNestedPart() async throws {
-            guard try TestServers.available(.postgres) else { return }
+        @Test(.requiring(.postgres)) func savepointUndoesOnlyTheNestedPart() async throws {
             let connection = try await PostgresIntegration.connect()
             let table = try await Self.makeTable(connection)
             try await connection.withTransaction { tx in
@@ -89,8 +86,7 @@ extension PostgresIntegration {
             try await connection.execute("DROP TABLE \(table)")
         }
 
-        @Test func otherTasksWaitAndEscapedHandlesAreRefused() async throws {
-            guard try TestServers.available(.postgres) else { return }
+        @Test(.requiring(.postgres)) func otherTasksWaitAndEscapedHandlesAreRefused() async throws {
             let connection = try await PostgresIntegration.connect()
             let table = try await Self.makeTable(connection)
             let (entered, signal) = AsyncStream<Void>.makeStream()

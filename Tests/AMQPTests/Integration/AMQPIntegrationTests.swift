@@ -5,8 +5,7 @@ import Testing
 
 /// Every test against the real broker; serialized (recursively) because one of them restarts it.
 @Suite(.serialized) struct AMQPIntegrationTests {
-    @Test func passiveDeclareReportsCountsAndA404KeepsTheConnectionUsable() async throws {
-        guard try TestServers.available(.rabbitmq) else { return }
+    @Test(.requiring(.rabbitmq)) func passiveDeclareReportsCountsAndA404KeepsTheConnectionUsable() async throws {
         let connection = try await TestBroker.connect()
         let queue = TestBroker.uniqueName("passive")
         try await connection.declareQuorumQueue(queue)
@@ -34,8 +33,7 @@ import Testing
         await connection.close()
     }
 
-    @Test func propertiesAndHeadersTravelThroughTheBroker() async throws {
-        guard try TestServers.available(.rabbitmq) else { return }
+    @Test(.requiring(.rabbitmq)) func propertiesAndHeadersTravelThroughTheBroker() async throws {
         let connection = try await TestBroker.connect()
         let queue = TestBroker.uniqueName("properties")
         try await connection.declareQueue(queue, durable: false, autoDelete: false)
@@ -56,8 +54,7 @@ import Testing
         await connection.close()
     }
 
-    @Test func wrongPasswordIsALoginFailure() async throws {
-        guard try TestServers.available(.rabbitmq) else { return }
+    @Test(.requiring(.rabbitmq)) func wrongPasswordIsALoginFailure() async throws {
         var configuration = try TestBroker.configuration()
         configuration.url.password = "definitely-wrong"
         await #expect {

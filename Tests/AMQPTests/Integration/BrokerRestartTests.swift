@@ -5,8 +5,7 @@ import Testing
 
 extension AMQPIntegrationTests {
     @Suite struct BrokerRestartTests {
-        @Test func aConsumerReportsTheOutageAndReconnectsWithBackoffAfterTheRestart() async throws {
-            guard try TestServers.available(.rabbitmq) else { return }
+        @Test(.requiring(.rabbitmq)) func aConsumerReportsTheOutageAndReconnectsWithBackoffAfterTheRestart() async throws {
             let queue = TestBroker.uniqueName("restart")
             let configuration = try TestBroker.configuration(heartbeat: .seconds(3))
             let setUp: @Sendable (AMQPConnection) async throws -> Void = { connection in

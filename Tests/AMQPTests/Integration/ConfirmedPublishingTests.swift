@@ -4,8 +4,7 @@ import Testing
 
 extension AMQPIntegrationTests {
     @Suite struct ConfirmedPublishingTests {
-        @Test func tenThousandPersistentMessagesAreConfirmedAndConsumedExactlyOnce() async throws {
-            guard try TestServers.available(.rabbitmq) else { return }
+        @Test(.requiring(.rabbitmq)) func tenThousandPersistentMessagesAreConfirmedAndConsumedExactlyOnce() async throws {
             let total = 10_000
             let window = 1_000
             let queue = TestBroker.uniqueName("ten-thousand")
@@ -66,8 +65,7 @@ extension AMQPIntegrationTests {
             await publisher.close()
         }
 
-        @Test func mandatoryMessageWithoutARouteIsReturnedNotDropped() async throws {
-            guard try TestServers.available(.rabbitmq) else { return }
+        @Test(.requiring(.rabbitmq)) func mandatoryMessageWithoutARouteIsReturnedNotDropped() async throws {
             let connection = try await TestBroker.connect()
             let exchange = TestBroker.uniqueName("returns")
             let queue = TestBroker.uniqueName("routed")

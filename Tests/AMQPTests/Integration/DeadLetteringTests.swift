@@ -4,8 +4,7 @@ import Testing
 
 extension AMQPIntegrationTests {
     @Suite struct DeadLetteringTests {
-        @Test func nackedRejectedAndOverDeliveredMessagesAreDeadLettered() async throws {
-            guard try TestServers.available(.rabbitmq) else { return }
+        @Test(.requiring(.rabbitmq)) func nackedRejectedAndOverDeliveredMessagesAreDeadLettered() async throws {
             let connection = try await TestBroker.connect()
             let deadExchange = TestBroker.uniqueName("dlx")
             let deadQueue = TestBroker.uniqueName("dlq")

@@ -14,8 +14,7 @@ extension AMQPIntegrationTests {
             return (connection, proxy)
         }
 
-        @Test func aSilentPeerIsDetectedByHeartbeatWhileConsuming() async throws {
-            guard try TestServers.available(.rabbitmq) else { return }
+        @Test(.requiring(.rabbitmq)) func aSilentPeerIsDetectedByHeartbeatWhileConsuming() async throws {
             let (connection, proxy) = try await connectThroughFrozenProxy(heartbeat: .seconds(2))
             defer { proxy.stop() }
             let start = ContinuousClock.now
@@ -33,8 +32,7 @@ extension AMQPIntegrationTests {
             await #expect(throws: AMQPError.self) { try await connection.ack(1) }
         }
 
-        @Test func aPublishBlockedOnASilentPeerIsCutByTheWatchdog() async throws {
-            guard try TestServers.available(.rabbitmq) else { return }
+        @Test(.requiring(.rabbitmq)) func aPublishBlockedOnASilentPeerIsCutByTheWatchdog() async throws {
             let (connection, proxy) = try await connectThroughFrozenProxy(heartbeat: .seconds(2))
             defer { proxy.stop() }
             let body = [UInt8](repeating: 0x61, count: 1 << 20)

@@ -4,10 +4,13 @@ import Foundation
 import Testing
 
 extension AMQPIntegrationTests {
-    /// The TLS listener `scripts/services` configures on 127.0.0.1:56722 with a local test CA.
+    /// The TLS listener `scripts/services` configures on 127.0.0.1:56722 with a local test CA
+    /// (or on `CARETAKER_MQ_TLS_PORT`, with the CA under `CARETAKER_LOCAL_DIR`, for a private pair).
     @Suite struct TLSTests {
-        static let tlsPort = 56722
-        static let caFile = TestServers.repositoryRoot.appendingPathComponent(".local/rabbitmq/tls/ca.pem").path
+        static let tlsPort = ProcessInfo.processInfo.environment["CARETAKER_MQ_TLS_PORT"].flatMap { Int($0) } ?? 56722
+        static let caFile = (ProcessInfo.processInfo.environment["CARETAKER_LOCAL_DIR"].map { URL(fileURLWithPath: $0) }
+            ?? TestServers.repositoryRoot.appendingPathComponent(".local"))
+            .appendingPathComponent("rabbitmq/tls/ca.pem").path
 
         /// Restarts a broker that was started before the TLS listener existed.
         private func ensureTLSListener() async throws {
@@ -25,8 +28,7 @@ extension AMQPIntegrationTests {
             return configuration
         }
 
-        @Test func amqpsWithTheRightCAConnectsAndCarriesMessages() async throws {
-            guard try TestServers.available(.rabbitmq) else { return }
+        @Test(.requiring(.rabbitmq)) func amqpsWithTheRightCAConnectsAndCarriesMessages() async throws {
             try await ensureTLSListener()
             let connection = try await AMQPConnection.connect(configuration(caFile: Self.caFile))
             let queue = TestBroker.uniqueName("tls")
@@ -40,8 +42,7 @@ extension AMQPIntegrationTests {
             await connection.close()
         }
 
-        @Test func amqpsWithAnUnrelatedCAFailsWithATLSError() async throws {
-            guard try TestServers.available(.rabbitmq) else { return }
+        @Test(.requiring(.rabbitmq)) func amqpsWithAnUnrelatedCAFailsWithATLSError() async throws {
             try await ensureTLSListener()
             await #expect {
                 _ = try await AMQPConnection.connect(configuration(caFile: "/etc/ssl/certs/ca-certificates.crt"))
@@ -50,8 +51,7 @@ extension AMQPIntegrationTests {
             }
         }
 
-        @Test func aMissingCAFileIsATLSError() async throws {
-            guard try TestServers.available(.rabbitmq) else { return }
+        @Test(.requiring(.rabbitmq)) func aMissingCAFileIsATLSError() async throws {
             await #expect {
                 _ = try await AMQPConnection.connect(configuration(caFile: "/nonexistent/ca.pem"))
             } throws: { error in

@@ -1,7 +1,8 @@
 import CaretakerCore
 import Testing
 
-/// Random bytes and mutated messages never crash decoding or classification.
+/// Random bytes and mutated messages never crash decoding or classification, and every one of
+/// them gets one of the two answers the contract allows (see ``checkContract(_:scratch:)``).
 @Suite struct FuzzTests {
     /// SplitMix64: small, fast and reproducible.
     struct SeededGenerator: RandomNumberGenerator {
@@ -21,29 +22,62 @@ import Testing
 
     static let alphabet: [UInt8] = Array("{}[],:\"\\0123456789-+.eEtrufalsn ".utf8) + [0xE6, 0xBC, 0x8F, 0xFF, 0xC0, 0x00]
 
+    /// The contract's top-level fields: every field-level error names one of these (or a path
+    /// below one, `resident.phone`, `flags[1]`).
+    static let contractFields: Set<String> = [
+        "message_id", "kind", "text", "received_at", "channel", "estate", "resident", "location",
+        "category_hint", "flags", "reported_times", "promised_feedback_at", "attachments",
+    ]
+    /// Problems with the message as a whole, reported without a field.
+    static let wholeMessageReasons: Set<IntakeDecodingError.Reason> = [.invalidUTF8, .notJSON, .notObject, .messageTooLarge]
+
+    /// Decodes `bytes` and checks what the contract promises for any input: a valid message is
+    /// classified and survives encoding and decoding again unchanged; anything else is refused
+    /// with an error that names its field (or none, for a problem with the whole message) and
+    /// a message for people. Returns `accepted` or the refusal's reason.
+    static func checkContract(_ bytes: [UInt8], scratch: inout TriageScratch) -> String {
+        do {
+            let message = try IntakeMessage.decode(from: bytes)
+            let decision = TestRules.classifier.classify(message, scratch: &scratch)
+            #expect(!decision.reasons.isEmpty)
+            #expect(try IntakeMessage.decode(from: Array(message.json.serialized.utf8)) == message,
+                    "an accepted message round-trips")
+            return "accepted"
+        } catch {
+            #expect(!error.message.isEmpty)
+            if wholeMessageReasons.contains(error.reason) {
+                #expect(error.field.isEmpty, "\(error.reason) is about the whole message, not \(error.field)")
+            } else if error.reason == .duplicateField {
+                #expect(!error.field.isEmpty, "a duplicate names its key")
+            } else {
+                let root = String(error.field.prefix { $0 != "." && $0 != "[" })
+                #expect(contractFields.contains(root), "\(error.reason) names the contract field \(error.field)")
+            }
+            return error.reason.rawValue
+        }
+    }
+
     @Test(arguments: [1, 2, 3, 4] as [UInt64])
-    func randomBytesNeverCrash(seed: UInt64) {
+    func randomBytesAreRefusedWithAReasonOrAcceptedAndRoundTrip(seed: UInt64) {
         var rng = SeededGenerator(state: seed)
         var scratch = TriageScratch()
-        var accepted = 0
+        var outcomes: [String: Int] = [:]
         for _ in 0..<1000 {
             let length = Int.random(in: 0...200, using: &rng)
             let bytes = (0..<length).map { _ in
                 Bool.random(using: &rng) ? UInt8.random(in: 0...255, using: &rng) : Self.alphabet.randomElement(using: &rng)!
             }
-            if let message = try? IntakeMessage.decode(from: bytes) {
-                accepted += 1
-                _ = TestRules.classifier.classify(message, scratch: &scratch)
-            }
+            outcomes[Self.checkContract(bytes, scratch: &scratch), default: 0] += 1
         }
-        #expect(accepted < 1000)
+        // Random bytes are almost never JSON; the refusals say so instead of guessing a field.
+        #expect(outcomes["not_json", default: 0] + outcomes["invalid_utf8", default: 0] > 900, "\(outcomes)")
     }
 
     @Test(arguments: [11, 12, 13, 14] as [UInt64])
-    func mutatedMessagesNeverCrash(seed: UInt64) {
+    func mutatedMessagesAreRefusedWithAReasonOrAcceptedAndRoundTrip(seed: UInt64) {
         var rng = SeededGenerator(state: seed)
         var scratch = TriageScratch()
-        var outcomes = Set<String>()
+        var outcomes: [String: Int] = [:]
         for _ in 0..<1000 {
             var bytes = Self.seedMessage
             for _ in 0..<Int.random(in: 1...6, using: &rng) {
@@ -56,16 +90,15 @@ import Testing
                 }
                 if bytes.isEmpty { bytes = [0x7B] }
             }
-            do {
-                let message = try IntakeMessage.decode(from: bytes)
-                let decision = TestRules.classifier.classify(message, scratch: &scratch)
-                #expect(!decision.reasons.isEmpty)
-                outcomes.insert("ok")
-            } catch {
-                outcomes.insert(error.reason.rawValue)
-            }
+            outcomes[Self.checkContract(bytes, scratch: &scratch), default: 0] += 1
         }
-        #expect(outcomes.count > 2)
+        // Small mutations of a valid message reach both sides: some stay valid, and the refusals
+        // go beyond "not JSON" to field-level reasons.
+        #expect(outcomes["accepted", default: 0] > 0, "\(outcomes)")
+        let fieldLevel = outcomes.keys.filter { outcome in
+            IntakeDecodingError.Reason(rawValue: outcome).map { !Self.wholeMessageReasons.contains($0) } ?? false
+        }
+        #expect(!fieldLevel.isEmpty, "\(outcomes)")
     }
 
     @Test func randomUnicodeTextClassifies() {
