@@ -4,7 +4,7 @@ import Testing
 /// A record as the worker would build it; tests change what they need.
 func sampleRecord(
     kind: IntakeMessage.Kind = .complaint, department: Department = .security,
-    severity: ComplaintSeverity? = .important, notify: [Audience] = [], aboutOwnStaff: Bool = false
+    severity: ComplaintSeverity? = .important, notify: [Audience] = [], accused: [EventAudience] = []
 ) -> CaseRecord {
     let received = RFC3339Timestamp("2026-11-02T23:30:00+08:00")!
     let report = IntakeMessage(
@@ -16,7 +16,7 @@ func sampleRecord(
         correlationID: "hotline-42", kind: kind, state: CaseState.initial(for: kind), department: department,
         category: "guard_conduct", secondaryCategories: [], severity: kind == .complaint ? severity : nil,
         priority: kind == .repair ? .general : nil, responsibility: kind == .repair ? .free : nil,
-        notify: notify, needsTriage: false, rulesVersion: "2026.1", aboutOwnStaff: aboutOwnStaff,
+        notify: notify, needsTriage: false, rulesVersion: "2026.1", accused: accused,
         escalationLevel: 0, postponements: 0, reopenings: 0, report: report)
 }
 
@@ -54,7 +54,7 @@ private func counter() -> () -> String {
     }
 
     @Test func theContactIsWithheldFromTheDepartmentWhoseStaffIsComplainedAbout() {
-        let record = sampleRecord(aboutOwnStaff: true)
+        let record = sampleRecord(accused: [.security])
         let events = CaseEvents.created(record, at: record.report.receivedAt, makeID: counter())
         let security = events.first { $0.audience == .security }!
         let customerService = events.first { $0.audience == .customerService }!
