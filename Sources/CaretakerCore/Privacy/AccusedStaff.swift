@@ -23,9 +23,10 @@ public struct AccusedStaff: Sendable {
 
     /// The audiences whose staff `report` complains about, sorted; empty for repairs.
     ///
-    /// Role words in the text decide first; the category counts only when the text names no
-    /// one's staff (a "态度差" complaint lands in a customer-service category even when it is
-    /// about a technician). A generic word inside a named one ("师傅" in "维修师傅") adds nothing.
+    /// Role words in the text decide first. Only when the text names no one's staff do generic
+    /// words ("师傅", "工作人员") accuse the handling department and an `about_staff` category its
+    /// own: a "态度差" complaint lands in a customer-service category even when it is about a
+    /// technician, and the "师傅" of "保安张师傅" is the guard.
     ///
     /// - Parameters:
     ///   - category: the case's category (after triage or a reassignment).
@@ -39,22 +40,21 @@ public struct AccusedStaff: Sendable {
         var matches: [PhraseMatcher.Match] = []
         let (matcher, owners) = StaffRoles.matcher
         matcher.findAll(in: text, into: &matches)
-        var named: [Range<Int>] = []
-        var generic: [Range<Int>] = []
+        var named = false
+        var generic = false
         for match in matches {
             let range = (Int(match.end) - Int(matcher.phraseLengths[Int(match.phrase)]))..<Int(match.end)
             guard Self.standsAlone(range, in: text) else { continue }
             if let owner = owners[Int(match.phrase)] {
                 accused.insert(owner)
-                named.append(range)
+                named = true
             } else {
-                generic.append(range)
+                generic = true
             }
         }
-        for range in generic where !named.contains(where: { $0.lowerBound <= range.lowerBound && range.upperBound <= $0.upperBound }) {
-            accused.insert(EventAudience(department))
-        }
-        if named.isEmpty, let owner = staffCategories[category] { accused.insert(EventAudience(owner)) }
+        guard !named else { return accused.sorted() }
+        if generic { accused.insert(EventAudience(department)) }
+        if let owner = staffCategories[category] { accused.insert(EventAudience(owner)) }
         return accused.sorted()
     }
 

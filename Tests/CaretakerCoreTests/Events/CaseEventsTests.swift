@@ -81,6 +81,33 @@ private func counter() -> () -> String {
         #expect(events[0].payload["department"] == .string("environment"))
         #expect(events[0].payload["change"]?["from_department"] == .string("engineering"))
         #expect(events[0].payload["change"]?["actor"]?["id"] == .string("e-7"))
+        // The department the case left no longer handles it: it loses the contact.
+        #expect(events[0].payload["contact"] == .null)
+        #expect(events[1].payload["contact"]?["phone"] == .string("13800001234"))
+    }
+
+    @Test func aComplaintAboutAGuardReassignedAwayFromSecurityNeverSendsSecurityTheContact() throws {
+        var record = sampleRecord(department: .security, accused: [.security])
+        record.report.text = "保安张师傅骂我,我是王小明,电话138 0000 1234"
+        let action = CaseAction.reassign(to: .customerService, category: "staff_conduct", reason: "是服务态度")
+        let transition = try CaseLifecycle.apply(action, to: record.snapshot).get()
+        let after = record.applying(transition, of: action, accusedStaff: AccusedStaff())
+        #expect(after.accused == [.security])
+        let events = CaseEvents.transition(
+            transition, record: after, previousDepartment: .security,
+            actor: CaseActor(id: "s-1", audience: .security), details: [], at: record.report.receivedAt, makeID: counter())
+        let security = try #require(events.first { $0.audience == .security })
+        #expect(security.payload["contact"] == .null)
+        #expect(security.payload["text"] == .string("保安*师傅骂我,我是***,电话*** **** ****"))
+        // Later events follow the case to customer service; security is no longer an audience.
+        let reply = CaseAction.reply(note: "已联系")
+        let replied = try CaseLifecycle.apply(reply, to: after.snapshot).get()
+        let later = CaseEvents.transition(
+            replied, record: after.applying(replied, of: reply, accusedStaff: AccusedStaff()),
+            previousDepartment: .customerService, actor: CaseActor(id: "c-1", audience: .customerService),
+            details: [], at: record.report.receivedAt, makeID: counter())
+        #expect(later.map(\.audience) == [.customerService])
+        #expect(later[0].payload["contact"]?["name"] == .string("王小明"))
     }
 
     @Test func aRefusalGoesOnlyToTheActorsConsoleWithTheReason() {
