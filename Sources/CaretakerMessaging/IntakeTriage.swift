@@ -7,12 +7,13 @@ import CaretakerStore
 public struct IntakeTriage: Sendable {
     /// The classifier built from the rules file.
     public let classifier: TriageClassifier
-    private let staffCategories: Set<String>
+    /// Decides whose staff a complaint accuses, from the same rules.
+    public let accusedStaff: AccusedStaff
 
     /// Creates the triage step from a loaded classifier.
     public init(classifier: TriageClassifier) {
         self.classifier = classifier
-        staffCategories = Set(classifier.rules.categories.filter(\.aboutStaff).map(\.code))
+        accusedStaff = AccusedStaff(rules: classifier.rules)
     }
 
     /// Decodes and classifies one delivery; never throws: bad input becomes `.rejected`.
@@ -20,8 +21,8 @@ public struct IntakeTriage: Sendable {
         do {
             let message = try IntakeMessage.decode(from: body)
             let decision = classifier.classify(message, scratch: &scratch)
-            let aboutOwnStaff = message.kind == .complaint && staffCategories.contains(decision.category)
-            return .report(message, decision, aboutOwnStaff: aboutOwnStaff)
+            let accused = accusedStaff.audiences(of: message, category: decision.category, department: decision.department)
+            return .report(message, decision, accused: accused)
         } catch {
             return .rejected(RejectedMessage(
                 source: "intake", messageID: amqpMessageID ?? error.messageID, routingKey: routingKey, body: body,

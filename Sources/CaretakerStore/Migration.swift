@@ -29,5 +29,5 @@ public struct Migration: Sendable, Equatable {
     }
 
     /// Every migration this build knows, in order.
-    public static let all: [Migration] = [.initial, .timerSteps, .smallRepairs, .outboxRetries, .outboxMalformed]
+    public static let all: [Migration] = [.initial, .timerSteps, .smallRepairs, .outboxRetries, .outboxMalformed, .accusedStaff]
 }

@@ -7,8 +7,7 @@ import Testing
 
 /// `caretaker watch` is a diagnostic: it prints copies and never takes an event from a console.
 @Suite(.serialized) struct WatchCommandTests {
-    @Test func watchRedirectedToAFileKeepsEveryLineAndLeavesTheConsolesTheirEvents() async throws {
-        guard try TestServers.available(.rabbitmq) else { return }
+    @Test(.requiring(.rabbitmq)) func watchRedirectedToAFileKeepsEveryLineAndLeavesTheConsolesTheirEvents() async throws {
         let vhost = try ScratchVirtualHost.create("watch")
         defer { try? vhost.delete() }
         let broker = try await AMQPConnection.connect(AMQPConfiguration(url: vhost.url))

@@ -48,7 +48,7 @@ import Testing
             let decision = TriageDecision(department: .customerService, category: "staff_conduct", severity: .important,
                                           rulesVersion: "test")
             _ = try await IntakeRecorder(observers: [oldKeeper]).record(
-                [.report(message, decision, aboutOwnStaff: false)], now: Self.received, on: connection)
+                [.report(message, decision, accused: [])], now: Self.received, on: connection)
             #expect(try await state(of: "complaint_result", connection) == "needs_calendar")
             #expect(try await count("SELECT count(*)::int8 FROM timers WHERE due_at IS NULL", connection) == 1)
 
@@ -106,13 +106,13 @@ import Testing
             // Five complaints from late 2025 (deadlines in January 2026) and one from late 2026 (January 2027).
             var items: [IntakeItem] = (0..<5).map { index in
                 .report(IntakeMessage(messageID: "batch-\(index)", kind: .complaint, text: "前台态度差",
-                                      receivedAt: Self.received, channel: .hotline), decision, aboutOwnStaff: false)
+                                      receivedAt: Self.received, channel: .hotline), decision, accused: [])
             }
             _ = try await IntakeRecorder(observers: [oldKeeper]).record(items, now: Self.received, on: connection)
             let late2026 = RFC3339Timestamp("2026-12-30T10:00:00+08:00")!
             let with2026 = SLATimekeeper(planner: TimerPlanner(policy: policy, calendars: try CalendarSet([cal2025, cal2026])))
             items = [.report(IntakeMessage(messageID: "batch-2027", kind: .complaint, text: "前台态度差", receivedAt: late2026,
-                                           channel: .hotline), decision, aboutOwnStaff: false)]
+                                           channel: .hotline), decision, accused: [])]
             _ = try await IntakeRecorder(observers: [with2026]).record(items, now: late2026, on: connection)
             #expect(try await count("SELECT count(*)::int8 FROM timers WHERE state = 'needs_calendar'", connection) == 6)
 

@@ -15,7 +15,7 @@ import Testing
                 caseID: complaint.id, caseNumber: complaint.number, correlationID: "intake-77", kind: .complaint,
                 state: .received, department: .security, category: "guard_conduct", secondaryCategories: [],
                 severity: .major, priority: nil, responsibility: nil, notify: [.management, .leadership],
-                needsTriage: false, rulesVersion: "test", aboutOwnStaff: true, escalationLevel: 0, postponements: 0,
+                needsTriage: false, rulesVersion: "test", accused: [.security], escalationLevel: 0, postponements: 0,
                 reopenings: 0,
                 report: IntakeMessage(
                     messageID: "intake-77", kind: .complaint, text: "保安态度差",
@@ -46,7 +46,7 @@ import Testing
                                         receivedAt: RFC3339Timestamp("2026-11-02T08:00:00Z")!, channel: .app)
             let decision = TriageDecision(department: .customerService, category: "unclassified", priority: .general,
                                           needsTriage: true, rulesVersion: "test")
-            let outcome = try await IntakeRecorder().record([.report(message, decision, aboutOwnStaff: false)],
+            let outcome = try await IntakeRecorder().record([.report(message, decision, accused: [])],
                                                             now: CommandScenario.now, on: scenario.connection)
             guard case .created(let id, _) = outcome.first else { throw CommandScenario.ScenarioError.notCreated }
             let loaded = try #require(try await CaseLoader.load(.id(id), on: scenario.connection))

@@ -52,7 +52,7 @@ struct CommandScenario {
             : TriageDecision(department: .security, category: "guard_conduct", severity: .major,
                              notify: [.management, .leadership], reasons: ["guard_conduct: 保安"], rulesVersion: "test")
         let outcomes = try await IntakeRecorder().record(
-            [.report(message, decision, aboutOwnStaff: kind == .complaint)], now: Self.now, on: connection)
+            [.report(message, decision, accused: kind == .complaint ? [.security] : [])], now: Self.now, on: connection)
         guard case .created(let id, let number) = outcomes.first else { throw ScenarioError.notCreated }
         return (id, number)
     }

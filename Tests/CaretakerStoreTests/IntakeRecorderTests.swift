@@ -16,7 +16,7 @@ private func report(_ id: String, kind: IntakeMessage.Kind = .repair, text: Stri
                          responsibility: .free, reasons: ["lighting: 灯"], rulesVersion: "test")
         : TriageDecision(department: .security, category: "guard_conduct", severity: .major,
                          notify: [.management, .leadership], reasons: ["guard_conduct: 保安"], rulesVersion: "test")
-    return .report(message, decision, aboutOwnStaff: kind == .complaint)
+    return .report(message, decision, accused: kind == .complaint ? [.security] : [])
 }
 
 private func count(_ sql: SQLQuery, _ connection: PostgresConnection) async throws -> Int {
@@ -64,7 +64,7 @@ private func count(_ sql: SQLQuery, _ connection: PostgresConnection) async thro
             #expect(try await count("SELECT count(*)::int8 FROM outbox", connection) == 7)
 
             let complaint = try await connection.query("""
-                SELECT state, severity, notify, resident->>'phone' AS phone, about_own_staff FROM cases
+                SELECT state, severity, notify, resident->>'phone' AS phone, about_own_staff, accused FROM cases
                 WHERE case_number = \(complaintNumber)
                 """).single()
             #expect(try complaint.decode("state", as: String.self) == "received")
@@ -72,6 +72,7 @@ private func count(_ sql: SQLQuery, _ connection: PostgresConnection) async thro
             #expect(try complaint.decode("notify", as: [String].self) == ["management", "leadership"])
             #expect(try complaint.decode("phone", as: String.self) == "13800001234")
             #expect(try complaint.decode("about_own_staff", as: Bool.self))
+        #expect(try complaint.decode("accused", as: [String].self) == ["security"])
             await connection.close()
         }
     }

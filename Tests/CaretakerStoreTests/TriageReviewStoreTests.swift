@@ -21,7 +21,7 @@ import Testing
             var ids: [String: String] = [:]
             for (name, decision) in decisions {
                 let message = IntakeMessage(messageID: "review-\(name)", kind: .repair, text: "报修", receivedAt: october, channel: .hotline)
-                let outcomes = try await recorder.record([.report(message, decision, aboutOwnStaff: false)], now: october, on: scenario.connection)
+                let outcomes = try await recorder.record([.report(message, decision, accused: [])], now: october, on: scenario.connection)
                 guard case .created(let id, _) = outcomes.first else { Issue.record("not created: \(name)"); return }
                 ids[name] = id
             }

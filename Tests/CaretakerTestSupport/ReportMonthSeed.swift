@@ -81,7 +81,7 @@ public enum ReportMonthSeed {
                                  responsibility: .free, rulesVersion: "test")
                 : TriageDecision(department: seeded.department, category: seeded.category, severity: .important,
                                  rulesVersion: "test")
-            let outcomes = try await recorder.record([.report(message, decision, aboutOwnStaff: false)],
+            let outcomes = try await recorder.record([.report(message, decision, accused: [])],
                                                      now: seeded.receivedAt, on: connection)
             guard case .created(let id, _) = outcomes.first else { throw SeedError.notApplied("create \(seeded.name)") }
             ids[seeded.name] = id

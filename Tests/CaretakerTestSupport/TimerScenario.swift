@@ -62,7 +62,7 @@ public struct TimerScenario: Sendable {
                                      responsibility: .free, rulesVersion: "test")
                     : TriageDecision(department: .customerService, category: "staff_conduct", severity: .important,
                                      rulesVersion: "test")
-                return .report(message, decision, aboutOwnStaff: false)
+                return .report(message, decision, accused: [])
             }
             for outcome in try await recorder.record(items, now: Self.t0, on: connection) {
                 if case .created(let id, _) = outcome { ids.append(id) }

@@ -67,12 +67,13 @@ public enum WorkerAssembly {
         var commandSettings = consumerSettings
         commandSettings.amqp = try configuration.amqp.amqpConfiguration(connectionName: "caretaker-\(instance)-commands")
         let signal = OutboxSignal()
+        let triage = IntakeTriage(classifier: classifier)
         let intake = IntakeConsumer(
-            settings: consumerSettings, triage: IntakeTriage(classifier: classifier),
+            settings: consumerSettings, triage: triage,
             recorder: IntakeRecorder(observers: [timekeeper]), database: connections[0],
             now: now, signal: signal, logger: logger.with(component: "intake"))
         let commands = CommandConsumer(
-            settings: commandSettings, processor: CommandProcessor(observers: [timekeeper]), database: connections[1], now: now,
+            settings: commandSettings, processor: CommandProcessor(observers: [timekeeper], accusedStaff: triage.accusedStaff), database: connections[1], now: now,
             signal: signal, logger: logger.with(component: "commands"))
         let relay = OutboxRelay(
             settings: OutboxRelay.Settings(

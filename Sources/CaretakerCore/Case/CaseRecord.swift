@@ -33,9 +33,9 @@ public struct CaseRecord: Sendable, Equatable {
     public var rulesVersion: String
     /// The triage model version that took part, or `nil` (rules only, or not loaded).
     public var modelVersion: String?
-    /// Whether the complaint is about the conduct of the department's own staff, so that
-    /// department must not see who complained.
-    public var aboutOwnStaff: Bool
+    /// The departments or offices whose own staff the complaint is about (`AccusedStaff`),
+    /// sorted: no event for them ever carries the contact or the unmasked text.
+    public var accused: [EventAudience]
     /// How many levels up the ladder the case has gone (0 = the handler).
     public var escalationLevel: Int
     /// Feedback-date postponements so far (at most two).
@@ -50,7 +50,7 @@ public struct CaseRecord: Sendable, Equatable {
         caseID: String, caseNumber: String, correlationID: String, kind: IntakeMessage.Kind,
         state: CaseState, department: Department, category: String, secondaryCategories: [String],
         severity: ComplaintSeverity?, priority: RepairPriority?, responsibility: RepairResponsibility?,
-        notify: [Audience], needsTriage: Bool, rulesVersion: String, aboutOwnStaff: Bool,
+        notify: [Audience], needsTriage: Bool, rulesVersion: String, accused: [EventAudience],
         escalationLevel: Int, postponements: Int, reopenings: Int, report: IntakeMessage
     ) {
         self.caseID = caseID
@@ -67,7 +67,7 @@ public struct CaseRecord: Sendable, Equatable {
         self.notify = notify
         self.needsTriage = needsTriage
         self.rulesVersion = rulesVersion
-        self.aboutOwnStaff = aboutOwnStaff
+        self.accused = accused
         self.escalationLevel = escalationLevel
         self.postponements = postponements
         self.reopenings = reopenings

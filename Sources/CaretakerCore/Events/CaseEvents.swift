@@ -2,8 +2,10 @@
 ///
 /// Pure: ids come from `makeID` and times from the caller, so the same inputs give the same
 /// events. Every event carries the case's routing facts and what the handler needs to act
-/// (text, location, unit, contact); the contact is withheld from a department whose own staff
-/// the complaint is about (DOMAIN.md, privacy).
+/// (text, location, unit, contact). Privacy (seed 001 一.2(4), DOMAIN.md): an event for an
+/// audience whose own staff the complaint is about (`CaseRecord.accused`) never carries the
+/// contact, and its text has names and phone numbers masked (`PersonalData.maskText`); so does
+/// the `case.reassigned` notice to a department the case has just left.
 public enum CaseEvents {
     /// `case.created` for the department, customer service and every `notify` audience.
     public static func created(_ record: CaseRecord, at time: RFC3339Timestamp, makeID: () -> String) -> [CaseEvent] {
@@ -13,7 +15,7 @@ public enum CaseEvents {
     }
 
     /// The event for an accepted command: `case.updated`, or `case.reassigned` (which the old
-    /// department hears of too).
+    /// department hears of too, without the contact: it no longer handles the case).
     public static func transition(
         _ transition: CaseTransition, record: CaseRecord, previousDepartment: Department,
         actor: CaseActor, details: [(key: String, value: JSONValue)],
@@ -31,8 +33,10 @@ public enum CaseEvents {
             change.append(("from_department", .string(previousDepartment.rawValue)))
         }
         change.append(contentsOf: details)
+        let current = Set(record.audiences)
         return audiences.sorted().map { audience in
-            event(type, for: audience, record: record, at: time, id: makeID(), change: .object(change))
+            event(type, for: audience, record: record, at: time, id: makeID(), change: .object(change),
+                  withheld: record.withholdsContact(from: audience) || !current.contains(audience))
         }
     }
 
@@ -55,14 +59,23 @@ public enum CaseEvents {
                          correlationID: record?.correlationID, payload: .object(members))
     }
 
-    /// One event of `type` about `record` for `audience`, with an optional `change` object.
+    /// One event of `type` about `record` for `audience`, with an optional `change` object;
+    /// without the contact and with the text masked when `audience` is accused.
     public static func event(
         _ type: CaseEventType, for audience: EventAudience, record: CaseRecord,
         at time: RFC3339Timestamp, id: String, change: JSONValue?
     ) -> CaseEvent {
+        event(type, for: audience, record: record, at: time, id: id, change: change,
+              withheld: record.withholdsContact(from: audience))
+    }
+
+    private static func event(
+        _ type: CaseEventType, for audience: EventAudience, record: CaseRecord,
+        at time: RFC3339Timestamp, id: String, change: JSONValue?, withheld: Bool
+    ) -> CaseEvent {
         var members = header(id: id, type: type, audience: audience, at: time)
         members.append(contentsOf: facts(of: record))
-        members.append(contentsOf: report(of: record, for: audience))
+        members.append(contentsOf: report(of: record, withheld: withheld))
         if let change { members.append(("change", change)) }
         return CaseEvent(eventID: id, type: type, audience: audience, caseID: record.caseID,
                          correlationID: record.correlationID, payload: .object(members))
@@ -105,9 +118,8 @@ public enum CaseEvents {
         return members
     }
 
-    private static func report(of record: CaseRecord, for audience: EventAudience) -> [(key: String, value: JSONValue)] {
+    private static func report(of record: CaseRecord, withheld: Bool) -> [(key: String, value: JSONValue)] {
         let report = record.report
-        let withheld = record.aboutOwnStaff && audience == EventAudience(record.department)
         var contact: JSONValue = .null
         if !withheld, let resident = report.resident {
             contact = .object([
@@ -122,7 +134,7 @@ public enum CaseEvents {
             ("promised_feedback_at", report.promisedFeedbackAt.map { .string($0.description) } ?? .null),
             ("estate", report.estate.map(JSONValue.string) ?? .null),
             ("location", report.location.map(JSONValue.string) ?? .null),
-            ("text", .string(report.text)),
+            ("text", .string(withheld ? PersonalData.maskText(report.text, resident: report.resident) : report.text)),
             ("attachments", .array(report.attachments.map(JSONValue.string))),
             ("contact", contact),
             ("contact_withheld", .bool(withheld)),

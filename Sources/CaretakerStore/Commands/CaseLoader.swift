@@ -43,7 +43,7 @@ public enum CaseLoader {
 
     private static let selectList: SQLQuery = """
         SELECT case_id::text AS case_id, case_number, kind, state, department, category, secondary_categories,
-               severity, priority, responsibility, notify, needs_triage, rules_version, about_own_staff,
+               severity, priority, responsibility, notify, needs_triage, rules_version, accused,
                escalation_level, postponements, reopenings, correlation_id, channel, estate, location,
                resident::text AS resident, report_text, flags, attachments, reported_times,
                to_char(received_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS received_at,
@@ -94,7 +94,7 @@ public enum CaseLoader {
             notify: try row.decode("notify", as: [String].self).map { raw throws in try parse(raw, column: "notify") },
             needsTriage: try row.decode("needs_triage", as: Bool.self),
             rulesVersion: try row.decode("rules_version", as: String.self),
-            aboutOwnStaff: try row.decode("about_own_staff", as: Bool.self),
+            accused: try row.decode("accused", as: [String].self).map { raw throws in try parse(raw, column: "accused") },
             escalationLevel: try row.decode("escalation_level", as: Int.self),
             postponements: try row.decode("postponements", as: Int.self),
             reopenings: try row.decode("reopenings", as: Int.self),

@@ -3,7 +3,7 @@ import Postgres
 
 /// Writes an accepted command's effect on a case row inside the caller's transaction.
 enum CaseUpdateSQL {
-    /// Stores `record`'s state, routing, counters and feedback date; sets `satisfaction` when
+    /// Stores `record`'s state, routing (with whom it accuses), counters and feedback date; sets `satisfaction` when
     /// given (a follow-up), `closed_at` (cleared again by a reopening) and `updated_at`.
     static func update(_ record: CaseRecord, satisfaction: Int?, closedAt: RFC3339Timestamp?, now: RFC3339Timestamp,
                        in transaction: PostgresTransaction) async throws {
@@ -13,6 +13,8 @@ enum CaseUpdateSQL {
                 department = \(record.department.rawValue),
                 category = \(record.category),
                 needs_triage = \(record.needsTriage),
+                accused = \(record.accused.map(\.rawValue)),
+                about_own_staff = \(!record.accused.isEmpty),
                 postponements = \(record.postponements),
                 reopenings = \(record.reopenings),
                 promised_feedback_at = \(record.report.promisedFeedbackAt?.description)::timestamptz,

@@ -17,16 +17,20 @@ public struct CommandProcessor: Sendable {
 
     private let makeID: @Sendable () -> String
     private let observers: [any CaseTransitionObserver]
+    private let accusedStaff: AccusedStaff
 
     /// Creates a processor.
     ///
     /// - Parameters:
     ///   - makeID: makes event and dead-letter ids (random lower-case UUIDs by default).
     ///   - observers: run inside the transaction of every accepted command (e.g. SLA timers).
+    ///   - accusedStaff: recomputes whom a reassigned complaint accuses; pass the one built from
+    ///     the loaded triage rules (the default knows the role words but no `about_staff` category).
     public init(makeID: @escaping @Sendable () -> String = { UUID().uuidString.lowercased() },
-                observers: [any CaseTransitionObserver] = []) {
+                observers: [any CaseTransitionObserver] = [], accusedStaff: AccusedStaff = AccusedStaff()) {
         self.makeID = makeID
         self.observers = observers
+        self.accusedStaff = accusedStaff
     }
 
     /// Decodes and applies one delivery from `caretaker.commands` in a transaction of its own.
@@ -80,19 +84,9 @@ public struct CommandProcessor: Sendable {
     /// Updates the case, appends its history step, queues its events and runs the observers.
     private func recordTransition(_ command: ConsoleCommand, _ transition: CaseTransition, on before: CaseRecord,
                         now: RFC3339Timestamp, in transaction: PostgresTransaction) async throws -> CaseRecord {
-        var after = before
-        after.snapshot = transition.snapshot
+        let after = before.applying(transition, of: command.action, accusedStaff: accusedStaff)
         var satisfaction: Int?
-        switch command.action {
-        case .postpone(let until, _):
-            after.report.promisedFeedbackAt = until
-        case .followUp(let score, _):
-            satisfaction = score
-        case .reassign:
-            after.needsTriage = false
-        default:
-            break
-        }
+        if case .followUp(let score, _) = command.action { satisfaction = score }
         try await CaseUpdateSQL.update(after, satisfaction: satisfaction,
                                        closedAt: after.state == .closed ? command.at : nil, now: now, in: transaction)
         try await HistoryEntry.insert([

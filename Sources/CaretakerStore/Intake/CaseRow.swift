@@ -7,6 +7,7 @@ enum CaseRow {
         case_id uuid, case_number text, kind text, state text, department text, category text,
         secondary_categories text[], severity text, priority text, responsibility text, notify text[],
         needs_triage boolean, reasons jsonb, rules_version text, model_version text, about_own_staff boolean,
+        accused text[],
         correlation_id text, channel text, estate text, location text, resident jsonb, report_text text,
         flags text[], attachments text[], reported_times integer, received_at timestamptz,
         promised_feedback_at timestamptz
@@ -35,7 +36,8 @@ enum CaseRow {
         members.append(("reasons", strings(reasons)))
         members.append(("rules_version", .string(record.rulesVersion)))
         members.append(("model_version", text(record.modelVersion)))
-        members.append(("about_own_staff", .bool(record.aboutOwnStaff)))
+        members.append(("about_own_staff", .bool(!record.accused.isEmpty)))
+        members.append(("accused", strings(record.accused.map(\.rawValue))))
         members.append(("correlation_id", .string(record.correlationID)))
         members.append(("channel", .string(report.channel.rawValue)))
         members.append(("estate", text(report.estate)))

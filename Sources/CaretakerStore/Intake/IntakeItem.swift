@@ -2,8 +2,9 @@ import CaretakerCore
 
 /// One intake delivery, already decoded and classified (or found unusable), ready to record.
 public enum IntakeItem: Sendable {
-    /// A valid report and its triage decision.
-    case report(IntakeMessage, TriageDecision, aboutOwnStaff: Bool)
+    /// A valid report, its triage decision, and the audiences whose staff it complains about
+    /// (`AccusedStaff`).
+    case report(IntakeMessage, TriageDecision, accused: [EventAudience])
     /// A message that could not be used; it is recorded and dead-lettered, never retried.
     case rejected(RejectedMessage)
 }

@@ -58,8 +58,8 @@ public struct IntakeRecorder: Sendable {
         var history: [HistoryEntry] = []
         var outbox: [OutboxMessage] = []
         for (position, candidate) in creating.enumerated() {
-            guard case .report(let message, let decision, let aboutOwnStaff) = items[candidate.index] else { continue }
-            let record = Self.caseRecord(message, decision, aboutOwnStaff: aboutOwnStaff, caseID: candidate.caseID,
+            guard case .report(let message, let decision, let accused) = items[candidate.index] else { continue }
+            let record = Self.caseRecord(message, decision, accused: accused, caseID: candidate.caseID,
                                          serial: serials[position])
             created.append(record)
             caseRows.append(CaseRow.json(record, reasons: decision.reasons))
@@ -125,13 +125,13 @@ public struct IntakeRecorder: Sendable {
         return """
             INSERT INTO cases (case_id, case_number, kind, state, department, category, secondary_categories,
                                severity, priority, responsibility, notify, needs_triage, reasons, rules_version,
-                               model_version, about_own_staff, correlation_id, channel, estate, location, resident, report_text,
+                               model_version, about_own_staff, accused, correlation_id, channel, estate, location, resident, report_text,
                                flags, attachments, reported_times, received_at, promised_feedback_at)
             SELECT * FROM jsonb_to_recordset(\(json)) AS r(\(SQLQuery(unsafeRaw: CaseRow.columns)))
             """
     }
 
-    static func caseRecord(_ message: IntakeMessage, _ decision: TriageDecision, aboutOwnStaff: Bool,
+    static func caseRecord(_ message: IntakeMessage, _ decision: TriageDecision, accused: [EventAudience],
                            caseID: String, serial: Int64) -> CaseRecord {
         var record = CaseRecord(
             caseID: caseID,
@@ -140,7 +140,7 @@ public struct IntakeRecorder: Sendable {
             department: decision.department, category: decision.category,
             secondaryCategories: decision.secondaryCategories, severity: decision.severity,
             priority: decision.priority, responsibility: decision.responsibility, notify: decision.notify,
-            needsTriage: decision.needsTriage, rulesVersion: decision.rulesVersion, aboutOwnStaff: aboutOwnStaff,
+            needsTriage: decision.needsTriage, rulesVersion: decision.rulesVersion, accused: accused,
             escalationLevel: 0, postponements: 0, reopenings: 0, report: message)
         record.modelVersion = decision.modelVersion
         return record

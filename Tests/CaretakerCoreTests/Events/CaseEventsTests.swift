@@ -4,7 +4,7 @@ import Testing
 /// A record as the worker would build it; tests change what they need.
 func sampleRecord(
     kind: IntakeMessage.Kind = .complaint, department: Department = .security,
-    severity: ComplaintSeverity? = .important, notify: [Audience] = [], aboutOwnStaff: Bool = false
+    severity: ComplaintSeverity? = .important, notify: [Audience] = [], accused: [EventAudience] = []
 ) -> CaseRecord {
     let received = RFC3339Timestamp("2026-11-02T23:30:00+08:00")!
     let report = IntakeMessage(
@@ -16,7 +16,7 @@ func sampleRecord(
         correlationID: "hotline-42", kind: kind, state: CaseState.initial(for: kind), department: department,
         category: "guard_conduct", secondaryCategories: [], severity: kind == .complaint ? severity : nil,
         priority: kind == .repair ? .general : nil, responsibility: kind == .repair ? .free : nil,
-        notify: notify, needsTriage: false, rulesVersion: "2026.1", aboutOwnStaff: aboutOwnStaff,
+        notify: notify, needsTriage: false, rulesVersion: "2026.1", accused: accused,
         escalationLevel: 0, postponements: 0, reopenings: 0, report: report)
 }
 
@@ -54,7 +54,7 @@ private func counter() -> () -> String {
     }
 
     @Test func theContactIsWithheldFromTheDepartmentWhoseStaffIsComplainedAbout() {
-        let record = sampleRecord(aboutOwnStaff: true)
+        let record = sampleRecord(accused: [.security])
         let events = CaseEvents.created(record, at: record.report.receivedAt, makeID: counter())
         let security = events.first { $0.audience == .security }!
         let customerService = events.first { $0.audience == .customerService }!
@@ -81,6 +81,33 @@ private func counter() -> () -> String {
         #expect(events[0].payload["department"] == .string("environment"))
         #expect(events[0].payload["change"]?["from_department"] == .string("engineering"))
         #expect(events[0].payload["change"]?["actor"]?["id"] == .string("e-7"))
+        // The department the case left no longer handles it: it loses the contact.
+        #expect(events[0].payload["contact"] == .null)
+        #expect(events[1].payload["contact"]?["phone"] == .string("13800001234"))
+    }
+
+    @Test func aComplaintAboutAGuardReassignedAwayFromSecurityNeverSendsSecurityTheContact() throws {
+        var record = sampleRecord(department: .security, accused: [.security])
+        record.report.text = "保安张师傅骂我,我是王小明,电话138 0000 1234"
+        let action = CaseAction.reassign(to: .customerService, category: "staff_conduct", reason: "是服务态度")
+        let transition = try CaseLifecycle.apply(action, to: record.snapshot).get()
+        let after = record.applying(transition, of: action, accusedStaff: AccusedStaff())
+        #expect(after.accused == [.security])
+        let events = CaseEvents.transition(
+            transition, record: after, previousDepartment: .security,
+            actor: CaseActor(id: "s-1", audience: .security), details: [], at: record.report.receivedAt, makeID: counter())
+        let security = try #require(events.first { $0.audience == .security })
+        #expect(security.payload["contact"] == .null)
+        #expect(security.payload["text"] == .string("保安*师傅骂我,我是***,电话*** **** ****"))
+        // Later events follow the case to customer service; security is no longer an audience.
+        let reply = CaseAction.reply(note: "已联系")
+        let replied = try CaseLifecycle.apply(reply, to: after.snapshot).get()
+        let later = CaseEvents.transition(
+            replied, record: after.applying(replied, of: reply, accusedStaff: AccusedStaff()),
+            previousDepartment: .customerService, actor: CaseActor(id: "c-1", audience: .customerService),
+            details: [], at: record.report.receivedAt, makeID: counter())
+        #expect(later.map(\.audience) == [.customerService])
+        #expect(later[0].payload["contact"]?["name"] == .string("王小明"))
     }
 
     @Test func aRefusalGoesOnlyToTheActorsConsoleWithTheReason() {

@@ -53,7 +53,7 @@ enum SLAFixtures {
             state: state ?? CaseState.initial(for: kind), department: department, category: "lighting",
             secondaryCategories: [], severity: kind == .complaint ? (severity ?? .important) : nil,
             priority: kind == .repair ? (priority ?? .general) : nil, responsibility: nil, notify: [],
-            needsTriage: false, rulesVersion: "2026.1", aboutOwnStaff: false, escalationLevel: 0,
+            needsTriage: false, rulesVersion: "2026.1", accused: [], escalationLevel: 0,
             postponements: 0, reopenings: 0, report: report)
     }
 }

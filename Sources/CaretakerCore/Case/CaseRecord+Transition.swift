@@ -1,0 +1,28 @@
+extension CaseRecord {
+    /// The record after an accepted command: the new snapshot plus what the command changes
+    /// beside it.
+    ///
+    /// A postponement moves the promised feedback date. A reassignment clears `needsTriage`
+    /// and recomputes `accused` for the new department and category with `accusedStaff`; those
+    /// accused before stay accused, so no command ever hands the contact to a department whose
+    /// staff the resident complained about.
+    public func applying(_ transition: CaseTransition, of action: CaseAction, accusedStaff: AccusedStaff) -> CaseRecord {
+        var after = self
+        after.snapshot = transition.snapshot
+        switch action {
+        case .postpone(let until, _):
+            after.report.promisedFeedbackAt = until
+        case .reassign:
+            after.needsTriage = false
+            after.accused = accusedStaff.audiences(afterChangeOf: after)
+        default:
+            break
+        }
+        return after
+    }
+
+    /// Whether events for `audience` must leave out the contact and mask the text.
+    public func withholdsContact(from audience: EventAudience) -> Bool {
+        accused.contains(audience)
+    }
+}
