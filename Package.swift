@@ -102,7 +102,10 @@ let package = Package(
         .testTarget(name: "CaretakerStoreTests", dependencies: ["CaretakerStore", "CaretakerTestSupport"]),
         .testTarget(
             name: "CaretakerMessagingTests",
-            dependencies: ["CaretakerMessaging", "CaretakerStore", "CaretakerApp", "CaretakerTestSupport", "AMQP", "Postgres"]
+            dependencies: [
+                "CaretakerMessaging", "CaretakerStore", "CaretakerApp", "CaretakerTestSupport", "AMQP", "Postgres",
+                .product(name: "Prometheus", package: "swift-prometheus"),
+            ]
         ),
         .testTarget(
             name: "CaretakerWorkerTests",

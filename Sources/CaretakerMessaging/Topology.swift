@@ -25,6 +25,9 @@ public struct Topology: Sendable, Equatable {
         public var deadLetterExchange: String?
         /// How often a message may be redelivered before it is dead-lettered.
         public var deliveryLimit: Int?
+        /// The most ready messages the queue holds; beyond it the broker refuses new publishes
+        /// (`x-overflow: reject-publish`, a negative confirm), so the outbox keeps them and retries.
+        public var maxLength: Int? = nil
         /// (exchange, routing key) pairs.
         public var bindings: [Binding]
     }
@@ -49,13 +52,24 @@ public struct Topology: Sendable, Equatable {
         "caretaker.events.\(audience.rawValue)"
     }
 
+    /// How many events a console's queue holds by default before the broker refuses more
+    /// (`outbox.console_queue_max_length`): about a week of a large estate's traffic.
+    public static let defaultConsoleQueueMaxLength = 100_000
+
     /// The exchanges.
     public var exchanges: [Exchange]
     /// The queues with their bindings.
     public var queues: [Queue]
 
-    /// Caretaker's topology with the given delivery limit for the intake, command and event queues.
-    public static func caretaker(deliveryLimit: Int = 5) -> Topology {
+    /// Caretaker's topology with the given delivery limit for the intake, command and event queues,
+    /// and the given length limit for the consoles' event queues.
+    ///
+    /// A console that is down leaves its queue to fill up; at `consoleQueueMaxLength` the broker
+    /// refuses further events for it, which stay in the outbox (retried with backoff) instead of
+    /// growing the queue until a memory or disk alarm blocks every publisher.
+    public static func caretaker(
+        deliveryLimit: Int = 5, consoleQueueMaxLength: Int = defaultConsoleQueueMaxLength
+    ) -> Topology {
         let deadLetters = ExchangeName.deadLetters
         var queues = [
             Queue(name: intakeQueue, deadLetterExchange: deadLetters, deliveryLimit: deliveryLimit, bindings: [
@@ -72,7 +86,7 @@ public struct Topology: Sendable, Equatable {
         for audience in EventAudience.allCases {
             queues.append(Queue(
                 name: eventQueue(for: audience), deadLetterExchange: deadLetters, deliveryLimit: deliveryLimit,
-                bindings: [Binding(exchange: ExchangeName.events, routingKey: "\(audience.rawValue).#")]))
+                maxLength: consoleQueueMaxLength, bindings: [Binding(exchange: ExchangeName.events, routingKey: "\(audience.rawValue).#")]))
         }
         return Topology(
             exchanges: [
@@ -91,7 +105,8 @@ public struct Topology: Sendable, Equatable {
         }
         for queue in queues {
             try connection.declareQuorumQueue(
-                queue.name, deadLetterExchange: queue.deadLetterExchange, deliveryLimit: queue.deliveryLimit)
+                queue.name, deadLetterExchange: queue.deadLetterExchange, deliveryLimit: queue.deliveryLimit,
+                extraArguments: queue.lengthArguments)
             for binding in queue.bindings {
                 try connection.bindQueue(queue.name, exchange: binding.exchange, routingKey: binding.routingKey)
             }
@@ -109,6 +124,10 @@ public struct Topology: Sendable, Equatable {
             var arguments: [String: Any] = ["x-queue-type": "quorum"]
             if let exchange = queue.deadLetterExchange { arguments["x-dead-letter-exchange"] = exchange }
             if let limit = queue.deliveryLimit { arguments["x-delivery-limit"] = limit }
+            if let length = queue.maxLength {
+                arguments["x-max-length"] = length
+                arguments["x-overflow"] = "reject-publish"
+            }
             return ["name": queue.name, "vhost": vhost, "durable": true, "auto_delete": false, "arguments": arguments]
         }
         let bindingList: [[String: Any]] = queues.flatMap { queue in
@@ -122,5 +141,13 @@ public struct Topology: Sendable, Equatable {
         ]
         let data = try JSONSerialization.data(withJSONObject: document, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
         return String(decoding: data, as: UTF8.self) + "\n"
+    }
+}
+
+extension Topology.Queue {
+    /// `x-max-length` and `x-overflow: reject-publish` when the queue has a length limit.
+    var lengthArguments: AMQPTable {
+        guard let maxLength else { return [:] }
+        return ["x-max-length": .int64(Int64(maxLength)), "x-overflow": .string("reject-publish")]
     }
 }

@@ -29,7 +29,7 @@ struct TopologyCommand: AsyncParsableCommand {
 
         func run() async throws {
             let configuration = try await options.load(command: "topology export")
-            let json = try Topology.caretaker(deliveryLimit: configuration.intake.deliveryLimit).definitionsJSON(vhost: vhost)
+            let json = try configuration.topology.definitionsJSON(vhost: vhost)
             if let output {
                 try Data(json.utf8).write(to: URL(fileURLWithPath: output))
             } else {
@@ -67,7 +67,7 @@ struct TopologyCommand: AsyncParsableCommand {
                 }
                 bytes = [UInt8](data)
             } else {
-                bytes = Array(try Topology.caretaker(deliveryLimit: configuration.intake.deliveryLimit).definitionsJSON().utf8)
+                bytes = Array(try configuration.topology.definitionsJSON().utf8)
             }
             let check: TopologyCheck
             do {

@@ -46,7 +46,7 @@ struct WatchCommand: AsyncParsableCommand {
         let connection = try await AMQPConnection.connect(
             configuration.amqp.amqpConfiguration(connectionName: "caretaker-watch"))
         let audiences = audience.isEmpty ? EventAudience.allCases : audience.compactMap(EventAudience.init(rawValue:))
-        let topology = Topology.caretaker(deliveryLimit: configuration.intake.deliveryLimit)
+        let topology = configuration.topology
         let tap = WatchTap(audiences: audiences, deadLetters: deadLetters, topology: topology)
         try await tap.start(on: connection, topology: topology)
         let stop = StopFlag()

@@ -19,9 +19,9 @@ import Testing
         let verdict = readiness.verdict()
         #expect(verdict.isReady)
         #expect(verdict.warnings == ["outbox_returned"])
-        #expect(verdict.json == #"{"ready":true,"warnings":["outbox_returned"],"detail":{"outbox_returned":2,"timers_needing_calendar":0}}"# + "\n")
+        #expect(verdict.json == #"{"ready":true,"warnings":["outbox_returned"],"detail":{"outbox_refused":0,"outbox_returned":2,"timers_needing_calendar":0}}"# + "\n")
         let before = readiness.noteStuckWork(outboxReturned: 0, timersNeedingCalendar: 0)
-        #expect(before == ["outbox_returned": 2, "timers_needing_calendar": 0])
+        #expect(before == ["outbox_returned": 2, "outbox_refused": 0, "timers_needing_calendar": 0])
         #expect(readiness.verdict().json.contains(#""warnings":[]"#))
     }
 
@@ -50,7 +50,7 @@ import Testing
 
             let verdict = readiness.verdict()
             #expect(verdict.isReady)
-            #expect(verdict.detail == ["outbox_returned": 1, "timers_needing_calendar": 1])
+            #expect(verdict.detail == ["outbox_returned": 1, "outbox_refused": 0, "timers_needing_calendar": 1])
             #expect(verdict.warnings == ["outbox_returned", "timers_needing_calendar"])
             let scrape = String(decoding: registry.emitToBuffer(), as: UTF8.self)
             #expect(scrape.contains("caretaker_outbox_returned 1"))

@@ -1,3 +1,5 @@
+import CaretakerCore
+import CaretakerMessaging
 import Logging
 import Postgres
 import ServiceLifecycle
@@ -56,6 +58,11 @@ public struct MetricsSampler: Service {
                        (SELECT count(*) FROM outbox WHERE sent_at IS NULL AND last_outcome = 'returned')::bigint
                            AS returned
                 """).single()
+            let refused = try await database.query("""
+                SELECT split_part(routing_key, '.', 1) AS audience, count(*)::bigint AS n
+                FROM outbox WHERE sent_at IS NULL AND last_outcome = 'refused' AND exchange = \(ExchangeName.events)
+                GROUP BY 1
+                """)
             let cases = try await database.query("""
                 SELECT department, kind, coalesce(severity, priority, 'unknown') AS severity, count(*)::bigint AS n
                 FROM cases WHERE state <> 'closed' GROUP BY 1, 2, 3
@@ -76,9 +83,23 @@ public struct MetricsSampler: Service {
             let returned = Int(try stuck.decode("returned", as: Int64.self))
             gauges.timersNeedingCalendar.set(Double(needsCalendar))
             gauges.outboxReturned.set(Double(returned))
+            var refusedByQueue: [String: Int] = [:]
+            for row in refused {
+                let audience = try row.decode("audience", as: String.self)
+                guard let known = EventAudience(rawValue: audience) else { continue }
+                refusedByQueue[Topology.eventQueue(for: known)] = Int(try row.decode("n", as: Int64.self))
+            }
+            gauges.refusedEvents(refusedByQueue)
+            let refusedTotal = refusedByQueue.values.reduce(0, +)
             gauges.databaseUp.set(to: 1.0)
             readiness.databaseAnswered()
-            let before = readiness.noteStuckWork(outboxReturned: returned, timersNeedingCalendar: needsCalendar)
+            let before = readiness.noteStuckWork(
+                outboxReturned: returned, outboxRefused: refusedTotal, timersNeedingCalendar: needsCalendar)
+            if refusedTotal > 0, before["outbox_refused"] ?? 0 == 0 {
+                logger.warning("a console's queue is full: the broker refuses its events, the outbox keeps them", metadata: [
+                    "rows": "\(refusedTotal)", "queues": "\(refusedByQueue.keys.sorted().joined(separator: ","))",
+                ])
+            }
             if needsCalendar > 0, before["timers_needing_calendar"] ?? 0 == 0 {
                 logger.warning("timers wait for a calendar", metadata: ["waiting": "\(needsCalendar)"])
             }

@@ -3,8 +3,8 @@ import Synchronization
 /// Decides `/readyz`: ready only while both consumers are consuming and the database answered
 /// recently, and says what needs a person even while ready.
 ///
-/// Stuck work that restarting the worker would not fix — events the broker returned unroutable,
-/// timers waiting for a calendar — is reported in `warnings` and `detail` without making the
+/// Stuck work that restarting the worker would not fix — events the broker returned unroutable
+/// or refused because a console's queue is full, timers waiting for a calendar — is reported in `warnings` and `detail` without making the
 /// worker unready: it still takes in reports and commands, and the other audiences still get
 /// their events.
 public final class Readiness: Sendable {
@@ -12,7 +12,7 @@ public final class Readiness: Sendable {
     public struct Verdict: Sendable, Equatable {
         /// What is missing; empty when ready.
         public var missing: [String]
-        /// The latest sampled figures (`outbox_returned`, `timers_needing_calendar`); empty until
+        /// The latest sampled figures (`outbox_returned`, `outbox_refused`, `timers_needing_calendar`); empty until
         /// the metrics sampler first answered.
         public var detail: [String: Int] = [:]
         /// Whether the worker is ready.
@@ -57,13 +57,15 @@ public final class Readiness: Sendable {
     }
 
     /// Notes the sampled figures that need a person: unsent events the broker last returned as
-    /// unroutable, and timers waiting for a calendar. Returns the figures noted before (empty the
-    /// first time), so the caller can log when one rises from zero.
+    /// unroutable, unsent events it refused (a console's queue is full), and timers waiting for a
+    /// calendar. Returns the figures noted before (empty the first time), so the caller can log
+    /// when one rises from zero.
     @discardableResult
-    public func noteStuckWork(outboxReturned: Int, timersNeedingCalendar: Int) -> [String: Int] {
+    public func noteStuckWork(outboxReturned: Int, outboxRefused: Int = 0, timersNeedingCalendar: Int) -> [String: Int] {
         figures.withLock { figures in
             let before = figures
-            figures = ["outbox_returned": outboxReturned, "timers_needing_calendar": timersNeedingCalendar]
+            figures = ["outbox_returned": outboxReturned, "outbox_refused": outboxRefused,
+                       "timers_needing_calendar": timersNeedingCalendar]
             return before
         }
     }

@@ -15,6 +15,7 @@ final class SampledGauges: Sendable {
     let outboxReturned: Gauge
     let databaseUp: Gauge
     private let openCaseSeries = Mutex<Set<[String]>>([])
+    private let refusedQueues = Mutex<Set<String>>([])
 
     init(registry: PrometheusCollectorRegistry) {
         self.registry = registry
@@ -43,6 +44,20 @@ final class SampledGauges: Sendable {
             descriptor: MetricNameDescriptor(metricName: "caretaker_consuming", unitName: "", helpText: "1 while the consumer is consuming."),
             labels: [("queue", queue)]
         ).set(to: value ? 1.0 : 0.0)
+    }
+
+    /// Sets, per console queue, the unsent events the broker refused at their last attempt (the
+    /// queue is at its length limit); queues no longer refusing drop to 0. Alert when above 0.
+    func refusedEvents(_ counts: [String: Int]) {
+        let descriptor = MetricNameDescriptor(
+            metricName: "caretaker_outbox_refused", unitName: "",
+            helpText: "Unsent events the broker refused at their last attempt, by console queue (full at its x-max-length).")
+        refusedQueues.withLock { seen in
+            for queue in seen.union(counts.keys) {
+                registry.makeGauge(descriptor: descriptor, labels: [("queue", queue)]).set(Double(counts[queue] ?? 0))
+            }
+            seen.formUnion(counts.keys)
+        }
     }
 
     /// Sets open cases per (department, kind, severity); series no longer present drop to 0.

@@ -59,7 +59,7 @@ public enum WorkerAssembly {
         let clock = WorkerClock(timeScale: configuration.clock.timeScale, origin: clockOrigin)
         let now: @Sendable () -> RFC3339Timestamp = { clock.now() }
         let reconnect = AMQPReconnectPolicy(initialDelay: .milliseconds(200), maximumDelay: .seconds(5))
-        let topology = Topology.caretaker(deliveryLimit: configuration.intake.deliveryLimit)
+        let topology = configuration.topology
         let consumerSettings = IntakeConsumerSettings(
             amqp: try configuration.amqp.amqpConfiguration(connectionName: "caretaker-\(instance)-intake"),
             prefetch: UInt16(clamping: configuration.amqp.prefetch), batchSize: configuration.intake.batchSize,

@@ -8,7 +8,7 @@ import Testing
 @Suite struct CorpusTests {
     /// Accuracy the blind test split must reach (issue 9's targets are 0.97 / 0.93; see the
     /// figures in docs/triage.md).
-    static let testTargets: [TriageEvaluation.Field: Double] = [.department: 0.93, .level: 0.85]
+    static let testTargets: [TriageEvaluation.Field: Double] = [.department: 0.94, .level: 0.86]
     /// Share of the test split's urgent repairs that must come out urgent (76 of 78 today).
     static let testUrgentRecall = 0.97
 
@@ -36,7 +36,7 @@ import Testing
 
     /// The holdout safety set was written after the first by another writer and never tuned on:
     /// its recall is the honest figure (docs/triage.md), held here so it cannot fall.
-    static let holdoutUrgentRecall = 0.96
+    static let holdoutUrgentRecall = 0.97
 
     @Test func theHoldoutSafetySetKeepsItsUrgentRecall() throws {
         let evaluation = TriageEvaluation(classifier: TestRules.combined, reports: try TestRules.corpus("safety-holdout"))
