@@ -10,7 +10,9 @@ struct PublishCommand: AsyncParsableCommand {
         commandName: "publish",
         abstract: "Publish intake messages to caretaker.intake (JSON lines, or built-in samples).",
         discussion: """
-            With files (or - for standard input) each non-blank line is published as is, with the \
+            With files (or - for standard input) each non-blank line is published as is (a file \
+            holding one JSON document over several lines, like the README's examples, is published \
+            as one message), with the \
             routing key taken from its "kind" and the message id from its "message_id"; with \
             --command NAME the lines are console commands sent to caretaker.commands. With \
             --samples N, N realistic sample reports are published under fresh ids. Every message \
@@ -79,7 +81,7 @@ struct PublishCommand: AsyncParsableCommand {
             }
         } else {
             for file in files {
-                for line in try Self.lines(of: file) where !line.allSatisfy(\.isWhitespace) {
+                for line in try Self.messages(of: file) where !line.allSatisfy(\.isWhitespace) {
                     let body = Array(line.utf8)
                     let parsed = try? JSONParser.parse(body)
                     var kind = "complaint"
@@ -101,10 +103,18 @@ struct PublishCommand: AsyncParsableCommand {
         print("published \(sent) message(s), all confirmed")
     }
 
-    private static func lines(of file: String) throws -> [Substring] {
+    /// The messages of `file`: the whole file when it is one JSON document (pretty-printed over
+    /// several lines, say), else each line (JSON lines; a bad line is published as is, for the
+    /// worker to dead-letter).
+    static func messages(of file: String) throws -> [Substring] {
         let data = file == "-" ? FileHandle.standardInput.readDataToEndOfFile()
             : try Data(contentsOf: URL(fileURLWithPath: file))
-        return String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: true)
+        let text = String(decoding: data, as: UTF8.self)
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: true)
+        if lines.count > 1, case .object? = try? JSONParser.parse(Array(text.utf8)) {
+            return [text.trimmingCharacters(in: .whitespacesAndNewlines)[...]]
+        }
+        return lines
     }
 }
 

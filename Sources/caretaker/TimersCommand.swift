@@ -58,7 +58,12 @@ struct TimersCommand: AsyncParsableCommand {
             ORDER BY t.due_at NULLS FIRST LIMIT \(limit)
             """)
         guard !rows.isEmpty else {
-            print("no pending timers")
+            if let caseNumber, try await connection.query(
+                "SELECT 1 AS found FROM cases WHERE case_number = \(caseNumber)").rows.isEmpty {
+                StandardStreams.writeError("caretaker timers: no case numbered \(caseNumber)\n")
+                throw ExitCode(1)
+            }
+            print(caseNumber.map { "no pending timers for \($0)" } ?? "no pending timers")
             return
         }
         print("case_number\tdepartment\tkind\tstate\tlevel\tversion\tdue\tnext\toverdue\tcalendar")

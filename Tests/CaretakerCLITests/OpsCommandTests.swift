@@ -21,8 +21,9 @@ import Testing
             #expect(listed.lines.dropFirst().allSatisfy { $0.hasPrefix(number + "\t") })
 
             let none = try await CaretakerBinary.run(["timers", "--case-number", "BX-19990101-000001"], environment: environment)
-            #expect(none.status == 0)
-            #expect(none.stdout == "no pending timers\n")
+            #expect(none.status == 1)
+            #expect(none.stdout.isEmpty)
+            #expect(none.stderr == "caretaker timers: no case numbered BX-19990101-000001\n")
         }
     }
 

@@ -40,7 +40,11 @@ public enum CaseEvents {
         }
     }
 
-    /// `command.rejected` for the console that sent the command, with the reason.
+    /// What every rejection tells the console about sending again: the command id is spent.
+    public static let resendAdvice =
+        "command_id is now used: a resend with the same command_id is ignored as a duplicate; send the corrected command with a new command_id"
+
+    /// `command.rejected` for the console that sent the command, with the reason and how to resend.
     public static func rejected(
         commandID: String?, command: String, record: CaseRecord?, audience: EventAudience,
         reason: String, field: String?, message: String, at time: RFC3339Timestamp, makeID: () -> String
@@ -54,6 +58,7 @@ public enum CaseEvents {
             ("reason", .string(reason)),
             ("field", field.map(JSONValue.string) ?? .null),
             ("message", .string(message)),
+            ("resend", .string(resendAdvice)),
         ])))
         return CaseEvent(eventID: id, type: .commandRejected, audience: audience, caseID: record?.caseID,
                          correlationID: record?.correlationID, payload: .object(members))

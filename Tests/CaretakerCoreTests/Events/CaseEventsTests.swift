@@ -118,6 +118,7 @@ private func counter() -> () -> String {
             at: record.report.receivedAt, makeID: counter())
         #expect(event.routingKey == "security.command.rejected")
         #expect(event.payload["rejection"]?["reason"] == .string("postpone_limit_reached"))
+        #expect(event.payload["rejection"]?["resend"] == .string(CaseEvents.resendAdvice))
         #expect(event.payload["case_number"] == .string("TS-20261102-000001"))
         #expect(event.payload["text"] == nil)
     }

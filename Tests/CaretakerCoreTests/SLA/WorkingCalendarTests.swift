@@ -46,6 +46,17 @@ import Testing
         }
     }
 
+    @Test func aCalendarWithoutWorkdaysIsValidAndHasNoMakeUpDays() throws {
+        let json = #"""
+            {"version": "hk-2027.1", "year": 2027, "region": "HK", "weekend": ["sunday"],
+             "holidays": [{"name": "元旦", "from": "2027-01-01", "to": "2027-01-01"}]}
+            """#
+        let calendar = try WorkingCalendar.parse(Data(json.utf8))
+        #expect(calendar.isWorkingDay(SLAFixtures.date("2027-01-02")))  // a Saturday, not in this weekend
+        #expect(!calendar.isWorkingDay(SLAFixtures.date("2027-01-03")))  // a Sunday
+        #expect(!calendar.isWorkingDay(SLAFixtures.date("2027-01-01")))
+    }
+
     @Test func yearNotCoveredSaysWhichYearAndWhatToDo() throws {
         do {
             _ = try SLAFixtures.calendars.workingDayDeadline(7, from: SLAFixtures.time("2026-12-28T10:00:00"))

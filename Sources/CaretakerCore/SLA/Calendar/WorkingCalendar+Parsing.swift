@@ -57,7 +57,7 @@ extension WorkingCalendar {
         }
 
         var workdays = Set<CivilDate>()
-        for (index, item) in try top.array("workdays", nonEmpty: false).enumerated() {
+        for (index, item) in try top.array("workdays", required: false, nonEmpty: false).enumerated() {
             let entry = try Reader(item, path: "workdays[\(index)]", allowedKeys: ["date", "name", "note"])
             _ = try entry.string("name", required: false)
             _ = try entry.string("note", required: false)
