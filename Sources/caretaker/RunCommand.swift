@@ -39,12 +39,7 @@ struct RunCommand: AsyncParsableCommand {
         LoggingSystem.bootstrap { label in
             switch format {
             case .json: JSONLogHandler(label: label, level: level)
-            case .text:
-                {
-                    var handler = StreamLogHandler.standardError(label: label)
-                    handler.logLevel = level
-                    return handler
-                }()
+            case .text: TextLogHandler(label: label, level: level)
             }
         }
         let logger = Logger(label: "caretaker")

@@ -29,4 +29,25 @@ import Testing
         #expect(object["component"] == .string("timers"))
         #expect(object["case_number"] == .string("BX-1"))
     }
+
+    @Test func textAndJSONLinesCarryTheSameClockAndOffset() throws {
+        let lines = Lines()
+        let json = Logger(label: "test.json") { label in
+            JSONLogHandler(label: label, level: .info) { line in lines.collected.withLock { $0.append(line) } }
+        }
+        let text = Logger(label: "test.text") { label in
+            TextLogHandler(label: label, level: .info) { line in lines.collected.withLock { $0.append(line) } }
+        }
+        json.info("same moment")
+        text.info("same moment", metadata: ["case_number": "BX-1"])
+        let collected = lines.collected.withLock { $0 }
+        try #require(collected.count == 2)
+        let object = try JSONParser.parse(Array(collected[0].dropLast().utf8))
+        guard case .string(let jsonTime)? = object["time"] else { Issue.record("no time"); return }
+        let textTime = String(collected[1].prefix { $0 != " " })
+        // Same format and offset (the seconds may tick between the two calls).
+        #expect(textTime.suffix(6) == jsonTime.suffix(6), "\(textTime) vs \(jsonTime)")
+        #expect(RFC3339Timestamp(textTime) != nil)
+        #expect(collected[1].hasSuffix(" info test.text: same moment case_number=BX-1\n"))
+    }
 }
