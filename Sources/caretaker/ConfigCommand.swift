@@ -1,6 +1,7 @@
 import ArgumentParser
 import CaretakerApp
 import CaretakerCore
+import Foundation
 
 /// `caretaker config`: inspects the worker configuration.
 struct ConfigCommand: AsyncParsableCommand {
@@ -41,7 +42,8 @@ struct ConfigCommand: AsyncParsableCommand {
                 Loads the configuration as `caretaker run` would (CARETAKER_* environment \
                 variables, systemd credentials in $CREDENTIALS_DIRECTORY, the configuration file, \
                 the built-in defaults), then the triage rules file, the SLA policy and the \
-                working-day calendars it names. Connects to nothing. A password written in the \
+                working-day calendars it names. Connects to nothing. A key no setting reads (a \
+                typo) is reported as a warning on stderr, with the closest known key. A password written in the \
                 configuration file is an error. Exit status: 0 and a short summary when all is \
                 well; 78 (EX_CONFIG) with every problem found on stderr otherwise.
                 """
@@ -75,6 +77,12 @@ struct ConfigCommand: AsyncParsableCommand {
                 throw ExitCode(ExitStatus.invalidConfiguration)
             }
             print(summary.joined(separator: "\n"))
+            let file = options.config ?? CaretakerConfiguration.defaultConfigFile
+            if let text = try? String(contentsOfFile: file, encoding: .utf8) {
+                for finding in UnknownConfigurationKeys.find(in: text) {
+                    StandardStreams.writeError("caretaker config check: warning: \(file) \(finding) — it is ignored\n")
+                }
+            }
         }
     }
 }

@@ -43,6 +43,15 @@ struct RunCommand: AsyncParsableCommand {
             }
         }
         let logger = Logger(label: "caretaker")
+        let file = options.config ?? CaretakerConfiguration.defaultConfigFile
+        if let text = try? String(contentsOfFile: file, encoding: .utf8) {
+            for finding in UnknownConfigurationKeys.find(in: text) {
+                logger.warning("configuration file has a key no setting reads; it is ignored", metadata: [
+                    "file": "\(file)", "line": "\(finding.line)", "key": "\(finding.key)",
+                    "did_you_mean": "\(finding.suggestion ?? "-")",
+                ])
+            }
+        }
         let worker: WorkerService
         do {
             worker = try await WorkerAssembly.make(
