@@ -9,7 +9,7 @@ struct TimersCommand: AsyncParsableCommand {
         commandName: "timers",
         abstract: "List pending and overdue SLA timers (by case, kind, due time, level).",
         discussion: """
-            Times are in Asia/Shanghai. "overdue" is measured against the database clock. Timers \
+            Times are in clock.display_time_zone (Asia/Shanghai by default). "overdue" is measured against the database clock. Timers \
             waiting for a calendar year that is not installed are listed as needs_calendar (first, \
             with no due time) — also under --overdue, since their deadline may well have passed; \
             install the year's calendar and restart the worker to give them their deadlines.
@@ -44,22 +44,11 @@ struct TimersCommand: AsyncParsableCommand {
             StandardStreams.writeError("caretaker timers: cannot reach PostgreSQL: \(error)\n")
             throw ExitCode(ExitStatus.unavailable)
         }
-        let rows = try await connection.query("""
-            SELECT c.case_number, c.department, t.kind, t.state, t.level, t.deadline_version,
-                   coalesce(to_char(t.due_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD HH24:MI'), '-') AS due,
-                   coalesce(to_char(t.next_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD HH24:MI'), '-') AS next,
-                   coalesce(extract(epoch FROM now() - t.due_at)::int8, 0) AS late_seconds,
-                   coalesce(t.calendar_version, '-') AS calendar
-            FROM timers t JOIN cases c USING (case_id)
-            WHERE t.state IN ('pending', 'needs_calendar')
-              AND (NOT \(overdue) OR t.due_at <= now() OR t.state = 'needs_calendar')
-              AND (NOT \(needsCalendar) OR t.state = 'needs_calendar')
-              AND (\(caseNumber)::text IS NULL OR c.case_number = \(caseNumber))
-            ORDER BY t.due_at NULLS FIRST LIMIT \(limit)
-            """)
-        guard !rows.isEmpty else {
-            if let caseNumber, try await connection.query(
-                "SELECT 1 AS found FROM cases WHERE case_number = \(caseNumber)").rows.isEmpty {
+        let listing = TimerListing(displayTimeZone: configuration.clock.displayTimeZone)
+        let entries = try await listing.entries(
+            .init(overdue: overdue, needsCalendar: needsCalendar, caseNumber: caseNumber, limit: limit), on: connection)
+        guard !entries.isEmpty else {
+            if let caseNumber, !(try await listing.caseExists(caseNumber, on: connection)) {
                 StandardStreams.writeError("caretaker timers: no case numbered \(caseNumber)\n")
                 throw ExitCode(1)
             }
@@ -67,16 +56,11 @@ struct TimersCommand: AsyncParsableCommand {
             return
         }
         print("case_number\tdepartment\tkind\tstate\tlevel\tversion\tdue\tnext\toverdue\tcalendar")
-        for row in rows {
-            let late = try row.decode("late_seconds", as: Int.self)
-            let columns = [
-                try row.decode("case_number", as: String.self), try row.decode("department", as: String.self),
-                try row.decode("kind", as: String.self), try row.decode("state", as: String.self),
-                String(try row.decode("level", as: Int.self)), "v\(try row.decode("deadline_version", as: Int.self))",
-                try row.decode("due", as: String.self), try row.decode("next", as: String.self),
-                late > 0 ? Self.describe(seconds: late) : "-", try row.decode("calendar", as: String.self),
-            ]
-            print(columns.joined(separator: "\t"))
+        for entry in entries {
+            print([entry.caseNumber, entry.department, entry.kind, entry.state, String(entry.level),
+                   "v\(entry.deadlineVersion)", entry.due, entry.next,
+                   entry.lateSeconds > 0 ? Self.describe(seconds: entry.lateSeconds) : "-", entry.calendar]
+                .joined(separator: "\t"))
         }
     }
 

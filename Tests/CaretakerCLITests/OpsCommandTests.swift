@@ -24,6 +24,25 @@ import Testing
             #expect(none.status == 1)
             #expect(none.stdout.isEmpty)
             #expect(none.stderr == "caretaker timers: no case numbered BX-19990101-000001\n")
+
+            // The display time zone is a setting: UTC shows the same deadlines eight hours earlier.
+            var utc = environment
+            utc["CARETAKER_CLOCK_DISPLAY_TIME_ZONE"] = "UTC"
+            let inUTC = try await CaretakerBinary.run(["timers", "--case-number", number], environment: utc)
+            #expect(inUTC.status == 0, "\(inUTC.stderr)")
+            let format = DateFormatter()
+            format.dateFormat = "yyyy-MM-dd HH:mm"
+            format.timeZone = TimeZone(identifier: "UTC")
+            for (shanghai, universal) in zip(listed.lines.dropFirst(), inUTC.lines.dropFirst()) {
+                let local = try #require(format.date(from: String(shanghai.split(separator: "\t")[6])))
+                let zulu = try #require(format.date(from: String(universal.split(separator: "\t")[6])))
+                #expect(local.timeIntervalSince(zulu) == 8 * 3600, "\(shanghai) vs \(universal)")
+            }
+            var wrong = environment
+            wrong["CARETAKER_CLOCK_DISPLAY_TIME_ZONE"] = "Mars/Olympus"
+            let refused = try await CaretakerBinary.run(["timers"], environment: wrong)
+            #expect(refused.status == 78)
+            #expect(refused.stderr.contains("clock.display_time_zone"), "\(refused.stderr)")
         }
     }
 
