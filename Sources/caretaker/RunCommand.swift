@@ -39,7 +39,7 @@ struct RunCommand: AsyncParsableCommand {
         LoggingSystem.bootstrap { label in
             switch format {
             case .json: JSONLogHandler(label: label, level: level)
-            case .text: TextLogHandler(label: label, level: level)
+            case .text: JSONLogHandler(label: label, level: level, style: .text)
             }
         }
         let logger = Logger(label: "caretaker")

@@ -36,7 +36,7 @@ import Testing
             JSONLogHandler(label: label, level: .info) { line in lines.collected.withLock { $0.append(line) } }
         }
         let text = Logger(label: "test.text") { label in
-            TextLogHandler(label: label, level: .info) { line in lines.collected.withLock { $0.append(line) } }
+            JSONLogHandler(label: label, level: .info, style: .text) { line in lines.collected.withLock { $0.append(line) } }
         }
         json.info("same moment")
         text.info("same moment", metadata: ["case_number": "BX-1"])
