@@ -1,5 +1,6 @@
 import CaretakerCore
 import CaretakerMessaging
+import CaretakerStore
 import Logging
 import Postgres
 import ServiceLifecycle
@@ -41,11 +42,7 @@ public struct MetricsSampler: Service {
         metrics.refresh()
         let gauges = metrics.sampled
         do {
-            let outbox = try await database.query("""
-                SELECT count(*)::bigint AS backlog,
-                       coalesce(extract(epoch FROM now() - min(created_at)), 0)::float8 AS oldest
-                FROM outbox WHERE sent_at IS NULL
-                """).single()
+            let outbox = try await OutboxStore().health(on: database)
             let timers = try await database.query("""
                 SELECT count(*)::bigint AS pending,
                        count(*) FILTER (WHERE due_at < now())::bigint AS overdue,
@@ -53,22 +50,14 @@ public struct MetricsSampler: Service {
                            AS lag
                 FROM timers WHERE state = 'pending'
                 """).single()
-            let stuck = try await database.query("""
-                SELECT (SELECT count(*) FROM timers WHERE state = 'needs_calendar')::bigint AS needs_calendar,
-                       (SELECT count(*) FROM outbox WHERE sent_at IS NULL AND last_outcome = 'returned')::bigint
-                           AS returned
-                """).single()
-            let refused = try await database.query("""
-                SELECT split_part(routing_key, '.', 1) AS audience, count(*)::bigint AS n
-                FROM outbox WHERE sent_at IS NULL AND last_outcome = 'refused' AND exchange = \(ExchangeName.events)
-                GROUP BY 1
-                """)
+            let stuck = try await database.query(
+                "SELECT count(*)::bigint AS needs_calendar FROM timers WHERE state = 'needs_calendar'").single()
             let cases = try await database.query("""
                 SELECT department, kind, coalesce(severity, priority, 'unknown') AS severity, count(*)::bigint AS n
                 FROM cases WHERE state <> 'closed' GROUP BY 1, 2, 3
                 """)
-            gauges.outboxBacklog.set(Double(try outbox.decode("backlog", as: Int64.self)))
-            gauges.outboxOldestSeconds.set(try outbox.decode("oldest", as: Double.self))
+            gauges.outboxBacklog.set(Double(outbox.backlog))
+            gauges.outboxOldestSeconds.set(outbox.oldestUnsentSeconds)
             gauges.timersPending.set(Double(try timers.decode("pending", as: Int64.self)))
             gauges.timersOverdue.set(Double(try timers.decode("overdue", as: Int64.self)))
             gauges.timersFiringLag.set(try timers.decode("lag", as: Double.self))
@@ -80,15 +69,12 @@ public struct MetricsSampler: Service {
             }
             gauges.openCases(open)
             let needsCalendar = Int(try stuck.decode("needs_calendar", as: Int64.self))
-            let returned = Int(try stuck.decode("returned", as: Int64.self))
+            let returned = outbox.returned
             gauges.timersNeedingCalendar.set(Double(needsCalendar))
             gauges.outboxReturned.set(Double(returned))
-            var refusedByQueue: [String: Int] = [:]
-            for row in refused {
-                let audience = try row.decode("audience", as: String.self)
-                guard let known = EventAudience(rawValue: audience) else { continue }
-                refusedByQueue[Topology.eventQueue(for: known)] = Int(try row.decode("n", as: Int64.self))
-            }
+            let refusedByQueue = Dictionary(uniqueKeysWithValues: outbox.refusedByAudience.map {
+                (Topology.eventQueue(for: $0.key), $0.value)
+            })
             gauges.refusedEvents(refusedByQueue)
             let refusedTotal = refusedByQueue.values.reduce(0, +)
             gauges.databaseUp.set(to: 1.0)
