@@ -29,5 +29,6 @@ public struct Migration: Sendable, Equatable {
     }
 
     /// Every migration this build knows, in order.
-    public static let all: [Migration] = [.initial, .timerSteps, .smallRepairs, .outboxRetries, .outboxMalformed, .accusedStaff]
+    public static let all: [Migration] = [.initial, .timerSteps, .smallRepairs, .outboxRetries, .outboxMalformed, .accusedStaff,
+                                          .recordFields]
 }

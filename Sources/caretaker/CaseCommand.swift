@@ -111,6 +111,10 @@ enum CaseSummary {
             "  rules        \(record.rulesVersion)",
             "  text         \(report.text)",
         ]
+        // The record fields (contract v1, optional): shown only when the intake gave them.
+        if let incidentAt = report.incidentAt { lines.append("  incident at  \(incidentAt.inOffset(minutes: 480))") }
+        if let about = report.complainedAbout { lines.append("  about        \(about)") }
+        if let request = report.residentRequest { lines.append("  request      \(request)") }
         if let resident = report.resident {
             lines.append("  resident     \(resident.name.map(PersonalData.maskName) ?? "-")  "
                 + "\(resident.phone.map(PersonalData.maskPhone) ?? "-")  unit \(resident.unit ?? "-")")

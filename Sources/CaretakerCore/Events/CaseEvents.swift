@@ -2,9 +2,10 @@
 ///
 /// Pure: ids come from `makeID` and times from the caller, so the same inputs give the same
 /// events. Every event carries the case's routing facts and what the handler needs to act
-/// (text, location, unit, contact). Privacy (seed 001 一.2(4), DOMAIN.md): an event for an
-/// audience whose own staff the complaint is about (`CaseRecord.accused`) never carries the
-/// contact, and its text has names and phone numbers masked (`PersonalData.maskText`); so does
+/// (text, location, unit, contact, and the record fields `incident_at`, `complained_about`,
+/// `resident_request`). Privacy (seed 001 一.2(4), DOMAIN.md): an event for an audience whose own
+/// staff the complaint is about (`CaseRecord.accused`) never carries the contact, and its text and
+/// `resident_request` have names and phone numbers masked (`PersonalData.maskText`); so does
 /// the `case.reassigned` notice to a department the case has just left.
 public enum CaseEvents {
     /// `case.created` for the department, customer service and every `notify` audience.
@@ -140,6 +141,11 @@ public enum CaseEvents {
             ("estate", report.estate.map(JSONValue.string) ?? .null),
             ("location", report.location.map(JSONValue.string) ?? .null),
             ("text", .string(withheld ? PersonalData.maskText(report.text, resident: report.resident) : report.text)),
+            ("incident_at", report.incidentAt.map { .string($0.description) } ?? .null),
+            ("complained_about", report.complainedAbout.map(JSONValue.string) ?? .null),
+            ("resident_request", report.residentRequest.map {
+                .string(withheld ? PersonalData.maskText($0, resident: report.resident) : $0)
+            } ?? .null),
             ("attachments", .array(report.attachments.map(JSONValue.string))),
             ("contact", contact),
             ("contact_withheld", .bool(withheld)),

@@ -26,7 +26,8 @@ public struct IntakeDecodingError: Error, Sendable, Equatable, CustomStringConve
         case empty
         /// A string or array is longer than allowed.
         case tooLong = "too_long"
-        /// A number is outside the allowed range or not an integer.
+        /// A number is outside the allowed range or not an integer, or a time (`incident_at`)
+        /// lies outside its allowed window.
         case outOfRange = "out_of_range"
         /// A value is not one of the allowed enumeration values.
         case unknownValue = "unknown_value"

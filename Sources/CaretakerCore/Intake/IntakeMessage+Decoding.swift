@@ -9,6 +9,16 @@ extension IntakeMessage {
     public static let maximumAttachments = 20
     /// The largest `reported_times` accepted.
     public static let maximumReportedTimes = 1_000
+    /// The longest `complained_about`, in Unicode scalars.
+    public static let maximumComplainedAboutLength = 200
+    /// The longest `resident_request`, in Unicode scalars.
+    public static let maximumResidentRequestLength = 1_000
+    /// How far `incident_at` may lie after `received_at`, in seconds (5 minutes).
+    ///
+    /// An incident cannot happen after it was reported; the small allowance absorbs clock skew
+    /// between the call taker's device and the intake system. Anything later is a mistyped day
+    /// or offset, which the sender must correct, so the message is dead-lettered.
+    public static let incidentAtTolerance: Int64 = 300
 
     /// Decodes one intake message from its UTF-8 JSON bytes, enforcing contract v1.
     ///
@@ -37,10 +47,14 @@ extension IntakeMessage {
             let times = try reader.integer("reported_times", range: 1...maximumReportedTimes)
             let promised = try reader.timestamp("promised_feedback_at", required: false)
             let attachments = try reader.attachments()
+            let incidentAt = try reader.incidentAt(receivedAt: receivedAt)
+            let about = try reader.string("complained_about", maxLength: maximumComplainedAboutLength)
+            let request = try reader.string("resident_request", maxLength: maximumResidentRequestLength)
             return IntakeMessage(
                 messageID: id, kind: kind, text: text, receivedAt: receivedAt, channel: channel,
                 estate: estate, resident: resident, location: location, categoryHint: hint,
-                flags: flags, reportedTimes: times, promisedFeedbackAt: promised, attachments: attachments
+                flags: flags, reportedTimes: times, promisedFeedbackAt: promised, attachments: attachments,
+                incidentAt: incidentAt, complainedAbout: about, residentRequest: request
             )
         } catch {
             var failure = error
@@ -130,6 +144,18 @@ struct FieldReader {
         guard case .string(let text) = value else { throw fail(field, .wrongType, "must be a string, not \(value.typeName)") }
         guard let stamp = RFC3339Timestamp(text) else {
             throw fail(field, .invalidTimestamp, "must be an RFC 3339 date-time with an offset, e.g. 2026-03-02T09:15:00+08:00")
+        }
+        return stamp
+    }
+
+    /// `incident_at`, which must not lie after `receivedAt` by more than `incidentAtTolerance`.
+    func incidentAt(receivedAt: RFC3339Timestamp) throws(IntakeDecodingError) -> RFC3339Timestamp? {
+        guard let stamp = try timestamp("incident_at", required: false) else { return nil }
+        let tolerance = IntakeMessage.incidentAtTolerance
+        let lead = stamp.secondsSinceEpoch - receivedAt.secondsSinceEpoch
+        if lead > tolerance || (lead == tolerance && stamp.nanoseconds > receivedAt.nanoseconds) {
+            throw fail("incident_at", .outOfRange,
+                       "must not be later than received_at by more than \(tolerance / 60) minutes")
         }
         return stamp
     }

@@ -22,6 +22,9 @@ extension IntakeMessage {
         if let reportedTimes { members.append(("reported_times", .number(Double(reportedTimes)))) }
         if let promisedFeedbackAt { members.append(("promised_feedback_at", .string(promisedFeedbackAt.description))) }
         if !attachments.isEmpty { members.append(("attachments", .array(attachments.map(JSONValue.string)))) }
+        if let incidentAt { members.append(("incident_at", .string(incidentAt.description))) }
+        if let complainedAbout { members.append(("complained_about", .string(complainedAbout))) }
+        if let residentRequest { members.append(("resident_request", .string(residentRequest))) }
         return .object(members)
     }
 }

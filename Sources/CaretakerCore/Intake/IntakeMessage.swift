@@ -86,13 +86,23 @@ public struct IntakeMessage: Sendable, Equatable {
     public var promisedFeedbackAt: RFC3339Timestamp?
     /// Photo or recording URLs.
     public var attachments: [String]
+    /// When the incident itself happened, as the resident tells it (never later than
+    /// `receivedAt` by more than `incidentAtTolerance`).
+    public var incidentAt: RFC3339Timestamp?
+    /// The person or department complained about, in the call taker's words (e.g. "前台小王",
+    /// "保安部"); it may name staff, so it counts when deciding who is accused (`AccusedStaff`).
+    public var complainedAbout: String?
+    /// What the resident asks for (e.g. "要求赔偿", "要求上门维修"); may hold personal data and is
+    /// masked like `text` for accused audiences.
+    public var residentRequest: String?
 
     /// Creates a message; no validation is done here (use `decode(from:)` for untrusted input).
     public init(
         messageID: String, kind: Kind, text: String, receivedAt: RFC3339Timestamp, channel: Channel,
         estate: String? = nil, resident: Resident? = nil, location: String? = nil,
         categoryHint: String? = nil, flags: [Flag] = [], reportedTimes: Int? = nil,
-        promisedFeedbackAt: RFC3339Timestamp? = nil, attachments: [String] = []
+        promisedFeedbackAt: RFC3339Timestamp? = nil, attachments: [String] = [],
+        incidentAt: RFC3339Timestamp? = nil, complainedAbout: String? = nil, residentRequest: String? = nil
     ) {
         self.messageID = messageID
         self.kind = kind
@@ -107,5 +117,8 @@ public struct IntakeMessage: Sendable, Equatable {
         self.reportedTimes = reportedTimes
         self.promisedFeedbackAt = promisedFeedbackAt
         self.attachments = attachments
+        self.incidentAt = incidentAt
+        self.complainedAbout = complainedAbout
+        self.residentRequest = residentRequest
     }
 }

@@ -1,7 +1,7 @@
 /// Decides whose staff a complaint is about, so that department or office never learns who
 /// complained (seed 001 一.2(4), DOMAIN.md privacy).
 ///
-/// Pure. A complaint accuses an audience when its text names that audience's staff
+/// Pure. A complaint accuses an audience when its text or its `complained_about` names that audience's staff
 /// (`StaffRoles`), when the intake flagged it as against the director (the management office),
 /// or when its category is about a department's own staff (`about_staff` in the rules). Repairs
 /// accuse no one. English role words match whole words only, so "guardrail" is no guard.
@@ -36,7 +36,9 @@ public struct AccusedStaff: Sendable {
         var accused: Set<EventAudience> = []
         if report.flags.contains(.againstDirector) { accused.insert(.management) }
         var text: [UInt32] = []
-        TextNormaliser.normalise(report.text, into: &text)
+        // `complained_about` names the person or department outright ("前台小王", "保安部"), so its
+        // role words accuse just as the text's do; the line break keeps phrases from joining.
+        TextNormaliser.normalise(report.complainedAbout.map { report.text + "\n" + $0 } ?? report.text, into: &text)
         var matches: [PhraseMatcher.Match] = []
         let (matcher, owners) = StaffRoles.matcher
         matcher.findAll(in: text, into: &matches)

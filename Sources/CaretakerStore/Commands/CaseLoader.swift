@@ -2,7 +2,8 @@ import CaretakerCore
 import Postgres
 
 /// Reads a case back from `cases` into a `CaseRecord`: the triage decision, where it stands, and
-/// the report as received (resident, text, location, flags, attachments, dates).
+/// the report as received (resident, text, location, flags, attachments, dates, and the record
+/// fields `incident_at`, `complained_about`, `resident_request`).
 ///
 /// Used by `CommandProcessor` (with `FOR UPDATE`, so concurrent commands on one case take turns)
 /// and by anything that shows a case, such as `caretaker case <number>`. Timestamps come back
@@ -48,7 +49,9 @@ public enum CaseLoader {
                resident::text AS resident, report_text, flags, attachments, reported_times,
                to_char(received_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS received_at,
                to_char(promised_feedback_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')
-                   AS promised_feedback_at
+                   AS promised_feedback_at,
+               to_char(incident_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS incident_at,
+               complained_about, resident_request
         FROM cases WHERE
         """
 
@@ -78,7 +81,10 @@ public enum CaseLoader {
             flags: try row.decode("flags", as: [String].self).map { raw throws in try parse(raw, column: "flags") },
             reportedTimes: try row.decode("reported_times", as: Int?.self),
             promisedFeedbackAt: try timestamp(row, "promised_feedback_at"),
-            attachments: try row.decode("attachments", as: [String].self)
+            attachments: try row.decode("attachments", as: [String].self),
+            incidentAt: try timestamp(row, "incident_at"),
+            complainedAbout: try row.decode("complained_about", as: String?.self),
+            residentRequest: try row.decode("resident_request", as: String?.self)
         )
         return CaseRecord(
             caseID: try row.decode("case_id", as: String.self),

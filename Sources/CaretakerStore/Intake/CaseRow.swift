@@ -10,7 +10,7 @@ enum CaseRow {
         accused text[],
         correlation_id text, channel text, estate text, location text, resident jsonb, report_text text,
         flags text[], attachments text[], reported_times integer, received_at timestamptz,
-        promised_feedback_at timestamptz
+        promised_feedback_at timestamptz, incident_at timestamptz, complained_about text, resident_request text
         """
 
     /// The case's row.
@@ -49,6 +49,9 @@ enum CaseRow {
         members.append(("reported_times", report.reportedTimes.map { .number(Double($0)) } ?? .null))
         members.append(("received_at", .string(report.receivedAt.description)))
         members.append(("promised_feedback_at", text(report.promisedFeedbackAt?.description)))
+        members.append(("incident_at", text(report.incidentAt?.description)))
+        members.append(("complained_about", text(report.complainedAbout)))
+        members.append(("resident_request", text(report.residentRequest)))
         return .object(members)
     }
 

@@ -126,7 +126,8 @@ public struct IntakeRecorder: Sendable {
             INSERT INTO cases (case_id, case_number, kind, state, department, category, secondary_categories,
                                severity, priority, responsibility, notify, needs_triage, reasons, rules_version,
                                model_version, about_own_staff, accused, correlation_id, channel, estate, location, resident, report_text,
-                               flags, attachments, reported_times, received_at, promised_feedback_at)
+                               flags, attachments, reported_times, received_at, promised_feedback_at,
+                               incident_at, complained_about, resident_request)
             SELECT * FROM jsonb_to_recordset(\(json)) AS r(\(SQLQuery(unsafeRaw: CaseRow.columns)))
             """
     }
