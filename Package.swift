@@ -74,6 +74,8 @@ let package = Package(
                 "CaretakerApp",
                 "CaretakerCore",
                 "CaretakerStore",
+                "CaretakerMessaging",
+                "AMQP",
                 "Postgres",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
@@ -84,7 +86,13 @@ let package = Package(
         ),
 
         // Benchmarks print figures; they never run as timed tests.
-        .executableTarget(name: "caretaker-bench", dependencies: ["CaretakerCore", "CaretakerApp"]),
+        .executableTarget(
+            name: "caretaker-bench",
+            dependencies: [
+                "CaretakerCore", "CaretakerStore", "CaretakerMessaging", "CaretakerApp", "AMQP", "Postgres",
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
 
         // Where the local test servers live and how to reach them; shared by the test targets.
         .target(
@@ -99,22 +107,32 @@ let package = Package(
             name: "CaretakerCoreTests",
             dependencies: ["CaretakerCore"]
         ),
-        .testTarget(name: "CaretakerStoreTests", dependencies: ["CaretakerStore", "CaretakerTestSupport"]),
+        .testTarget(
+            name: "CaretakerStoreTests", dependencies: ["CaretakerCore", "CaretakerStore", "CaretakerTestSupport", "Postgres"]
+        ),
         .testTarget(
             name: "CaretakerMessagingTests",
             dependencies: [
-                "CaretakerMessaging", "CaretakerStore", "CaretakerApp", "CaretakerTestSupport", "AMQP", "Postgres",
+                "CaretakerCore", "CaretakerMessaging", "CaretakerStore", "CaretakerApp", "CaretakerTestSupport", "AMQP",
+                "Postgres",
+                .product(name: "Logging", package: "swift-log"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
             ]
         ),
         .testTarget(
             name: "CaretakerWorkerTests",
-            dependencies: ["CaretakerApp", "CaretakerStore", "CaretakerMessaging", "CaretakerTestSupport", "AMQP", "Postgres"]
+            dependencies: [
+                "CaretakerApp", "CaretakerCore", "CaretakerStore", "CaretakerMessaging", "CaretakerTestSupport", "AMQP",
+                "Postgres",
+            ]
         ),
         .testTarget(
             name: "CaretakerAppTests",
             dependencies: [
-                "CaretakerApp", "CaretakerStore", "CaretakerMessaging", "CaretakerTestSupport", "AMQP", "Postgres",
+                "CaretakerApp", "CaretakerCore", "CaretakerStore", "CaretakerMessaging", "CaretakerTestSupport", "AMQP",
+                "Postgres",
+                .product(name: "Configuration", package: "swift-configuration"),
+                .product(name: "Logging", package: "swift-log"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
             ]
         ),
