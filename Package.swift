@@ -35,8 +35,10 @@ let package = Package(
         // Thin wrappers: know AMQP / SQL, nothing about complaints.
         // Runs blocking C calls on a thread of their own, off Swift's cooperative pool.
         .target(name: "DedicatedThread"),
-        .target(name: "AMQP", dependencies: ["CRabbitMQ", "DedicatedThread"]),
-        .target(name: "Postgres", dependencies: ["CLibPQ", "DedicatedThread"]),
+        // Exponential, capped, jittered delays between failing attempts; shared by both wrappers and the worker.
+        .target(name: "Backoff"),
+        .target(name: "AMQP", dependencies: ["CRabbitMQ", "DedicatedThread", "Backoff"]),
+        .target(name: "Postgres", dependencies: ["CLibPQ", "DedicatedThread", "Backoff"]),
 
         // The domain: pure, no I/O, no clock, no logging.
         .target(name: "CaretakerCore"),
@@ -48,7 +50,7 @@ let package = Package(
         .target(
             name: "CaretakerMessaging",
             dependencies: [
-                "CaretakerCore", "CaretakerStore", "AMQP", "Postgres",
+                "CaretakerCore", "CaretakerStore", "AMQP", "Postgres", "Backoff",
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
@@ -57,7 +59,7 @@ let package = Package(
         .target(
             name: "CaretakerApp",
             dependencies: [
-                "CaretakerCore", "CaretakerStore", "CaretakerMessaging", "AMQP", "Postgres",
+                "CaretakerCore", "CaretakerStore", "CaretakerMessaging", "AMQP", "Postgres", "Backoff",
                 .product(name: "Configuration", package: "swift-configuration"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -101,7 +103,8 @@ let package = Package(
         ),
 
         .testTarget(name: "DedicatedThreadTests", dependencies: ["DedicatedThread"]),
-        .testTarget(name: "AMQPTests", dependencies: ["AMQP", "CaretakerTestSupport"]),
+        .testTarget(name: "BackoffTests", dependencies: ["Backoff"]),
+        .testTarget(name: "AMQPTests", dependencies: ["AMQP", "Backoff", "CaretakerTestSupport"]),
         .testTarget(name: "PostgresTests", dependencies: ["Postgres", "CaretakerTestSupport"]),
         .testTarget(
             name: "CaretakerCoreTests",
@@ -114,7 +117,7 @@ let package = Package(
             name: "CaretakerMessagingTests",
             dependencies: [
                 "CaretakerCore", "CaretakerMessaging", "CaretakerStore", "CaretakerApp", "CaretakerTestSupport", "AMQP",
-                "Postgres",
+                "Postgres", "Backoff",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
             ]
