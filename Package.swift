@@ -35,8 +35,10 @@ let package = Package(
         // Thin wrappers: know AMQP / SQL, nothing about complaints.
         // Runs blocking C calls on a thread of their own, off Swift's cooperative pool.
         .target(name: "DedicatedThread"),
-        .target(name: "AMQP", dependencies: ["CRabbitMQ", "DedicatedThread"]),
-        .target(name: "Postgres", dependencies: ["CLibPQ", "DedicatedThread"]),
+        // Exponential, capped, jittered delays between failing attempts; shared by both wrappers and the worker.
+        .target(name: "Backoff"),
+        .target(name: "AMQP", dependencies: ["CRabbitMQ", "DedicatedThread", "Backoff"]),
+        .target(name: "Postgres", dependencies: ["CLibPQ", "DedicatedThread", "Backoff"]),
 
         // The domain: pure, no I/O, no clock, no logging.
         .target(name: "CaretakerCore"),
@@ -48,7 +50,7 @@ let package = Package(
         .target(
             name: "CaretakerMessaging",
             dependencies: [
-                "CaretakerCore", "CaretakerStore", "AMQP", "Postgres",
+                "CaretakerCore", "CaretakerStore", "AMQP", "Postgres", "Backoff",
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
@@ -57,7 +59,7 @@ let package = Package(
         .target(
             name: "CaretakerApp",
             dependencies: [
-                "CaretakerCore", "CaretakerStore", "CaretakerMessaging", "AMQP", "Postgres",
+                "CaretakerCore", "CaretakerStore", "CaretakerMessaging", "AMQP", "Postgres", "Backoff",
                 .product(name: "Configuration", package: "swift-configuration"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -74,6 +76,8 @@ let package = Package(
                 "CaretakerApp",
                 "CaretakerCore",
                 "CaretakerStore",
+                "CaretakerMessaging",
+                "AMQP",
                 "Postgres",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
@@ -84,7 +88,13 @@ let package = Package(
         ),
 
         // Benchmarks print figures; they never run as timed tests.
-        .executableTarget(name: "caretaker-bench", dependencies: ["CaretakerCore", "CaretakerApp"]),
+        .executableTarget(
+            name: "caretaker-bench",
+            dependencies: [
+                "CaretakerCore", "CaretakerStore", "CaretakerMessaging", "CaretakerApp", "AMQP", "Postgres",
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
 
         // Where the local test servers live and how to reach them; shared by the test targets.
         .target(
@@ -93,28 +103,39 @@ let package = Package(
         ),
 
         .testTarget(name: "DedicatedThreadTests", dependencies: ["DedicatedThread"]),
-        .testTarget(name: "AMQPTests", dependencies: ["AMQP", "CaretakerTestSupport"]),
+        .testTarget(name: "BackoffTests", dependencies: ["Backoff"]),
+        .testTarget(name: "AMQPTests", dependencies: ["AMQP", "Backoff", "CaretakerTestSupport"]),
         .testTarget(name: "PostgresTests", dependencies: ["Postgres", "CaretakerTestSupport"]),
         .testTarget(
             name: "CaretakerCoreTests",
             dependencies: ["CaretakerCore"]
         ),
-        .testTarget(name: "CaretakerStoreTests", dependencies: ["CaretakerStore", "CaretakerTestSupport"]),
+        .testTarget(
+            name: "CaretakerStoreTests", dependencies: ["CaretakerCore", "CaretakerStore", "CaretakerTestSupport", "Postgres"]
+        ),
         .testTarget(
             name: "CaretakerMessagingTests",
             dependencies: [
-                "CaretakerMessaging", "CaretakerStore", "CaretakerApp", "CaretakerTestSupport", "AMQP", "Postgres",
+                "CaretakerCore", "CaretakerMessaging", "CaretakerStore", "CaretakerApp", "CaretakerTestSupport", "AMQP",
+                "Postgres", "Backoff",
+                .product(name: "Logging", package: "swift-log"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
             ]
         ),
         .testTarget(
             name: "CaretakerWorkerTests",
-            dependencies: ["CaretakerApp", "CaretakerStore", "CaretakerMessaging", "CaretakerTestSupport", "AMQP", "Postgres"]
+            dependencies: [
+                "CaretakerApp", "CaretakerCore", "CaretakerStore", "CaretakerMessaging", "CaretakerTestSupport", "AMQP",
+                "Postgres",
+            ]
         ),
         .testTarget(
             name: "CaretakerAppTests",
             dependencies: [
-                "CaretakerApp", "CaretakerStore", "CaretakerMessaging", "CaretakerTestSupport", "AMQP", "Postgres",
+                "CaretakerApp", "CaretakerCore", "CaretakerStore", "CaretakerMessaging", "CaretakerTestSupport", "AMQP",
+                "Postgres",
+                .product(name: "Configuration", package: "swift-configuration"),
+                .product(name: "Logging", package: "swift-log"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
             ]
         ),

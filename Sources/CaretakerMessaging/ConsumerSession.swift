@@ -1,4 +1,5 @@
 import AMQP
+import Backoff
 import Logging
 
 /// The connect → prepare → subscribe → consume → reconnect loop both consumers share.
@@ -19,7 +20,7 @@ struct ConsumerSession {
     }
 
     let amqp: AMQPConfiguration
-    let reconnect: AMQPReconnectPolicy
+    let reconnect: ExponentialBackoff
     /// The queue consumed.
     let queue: String
     /// How long without a delivery before the connection is made again.

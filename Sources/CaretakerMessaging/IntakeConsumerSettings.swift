@@ -1,4 +1,5 @@
 import AMQP
+import Backoff
 
 /// How the intake consumer connects and batches (the command consumer uses the same settings).
 public struct IntakeConsumerSettings: Sendable {
@@ -11,7 +12,7 @@ public struct IntakeConsumerSettings: Sendable {
     /// How long to wait for more deliveries once the first of a batch arrived.
     public var batchLinger: Duration
     /// Backoff between reconnect and retry attempts.
-    public var reconnect: AMQPReconnectPolicy
+    public var reconnect: ExponentialBackoff
     /// What to declare before consuming.
     public var topology: Topology
     /// How long a consumer may see no delivery before it reconnects, because the broker does
@@ -21,7 +22,7 @@ public struct IntakeConsumerSettings: Sendable {
 
     /// Creates settings; `batchSize` is capped at `prefetch` (a batch can never be larger).
     public init(amqp: AMQPConfiguration, prefetch: UInt16 = 256, batchSize: Int = 128,
-                batchLinger: Duration = .milliseconds(5), reconnect: AMQPReconnectPolicy = AMQPReconnectPolicy(),
+                batchLinger: Duration = .milliseconds(5), reconnect: ExponentialBackoff = ExponentialBackoff(),
                 topology: Topology = .caretaker(), quietReconnectInterval: Duration = .seconds(60)) {
         self.amqp = amqp
         self.prefetch = prefetch

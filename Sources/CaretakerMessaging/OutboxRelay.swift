@@ -1,4 +1,5 @@
 import AMQP
+import Backoff
 import CaretakerStore
 import Logging
 import Postgres
@@ -25,12 +26,12 @@ public final class OutboxRelay: Sendable {
         /// How long to wait for the broker's confirms of one batch.
         public var confirmTimeout: Duration
         /// Backoff between reconnect attempts.
-        public var reconnect: AMQPReconnectPolicy
+        public var reconnect: ExponentialBackoff
 
         /// Creates settings.
         public init(amqp: AMQPConfiguration, batchSize: Int = 256, pollInterval: Duration = .milliseconds(50),
                     confirmTimeout: Duration = .seconds(10),
-                    reconnect: AMQPReconnectPolicy = AMQPReconnectPolicy(maximumDelay: .seconds(5))) {
+                    reconnect: ExponentialBackoff = ExponentialBackoff(maximumDelay: .seconds(5))) {
             self.amqp = amqp
             self.batchSize = max(1, batchSize)
             self.pollInterval = pollInterval

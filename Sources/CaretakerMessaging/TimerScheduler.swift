@@ -1,3 +1,4 @@
+import Backoff
 import CaretakerCore
 import CaretakerStore
 import Logging
@@ -32,6 +33,9 @@ public final class TimerScheduler: Sendable {
     }
 
     let settings: Settings
+    /// Retries while the database is unreachable: 0.4 s, 0.8 s, … capped at 5 s, without jitter.
+    private static let retryDelays = ExponentialBackoff(
+        initialDelay: .milliseconds(400), maximumDelay: .seconds(5), jitter: 1...1)
     let store: TimerFiringStore
     let database: PostgresConnection
     let listener: PostgresConnection?
@@ -98,7 +102,7 @@ public final class TimerScheduler: Sendable {
             } catch {
                 listening = false
                 let failures = outage.failed(error, logger: logger)
-                await stop.sleep(min(.milliseconds(200) * (1 << min(failures, 5)), .seconds(5)))
+                await stop.sleep(Self.retryDelays.delay(afterFailures: failures))
             }
         }
     }

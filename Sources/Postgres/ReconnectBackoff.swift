@@ -1,14 +1,14 @@
+import Backoff
+
 /// When the next automatic reconnection attempt may start: immediately after a connection is lost,
-/// then after exponentially growing, jittered delays while attempts keep failing.
+/// then after exponentially growing delays, jittered by ±20 %, while attempts keep failing.
 struct ReconnectBackoff {
-    let initialDelay: Duration
-    let maxDelay: Duration
+    let delays: ExponentialBackoff
     private(set) var failures = 0
     private(set) var notBefore: ContinuousClock.Instant?
 
     init(initialDelay: Duration, maxDelay: Duration) {
-        self.initialDelay = initialDelay
-        self.maxDelay = max(initialDelay, maxDelay)
+        delays = ExponentialBackoff(initialDelay: initialDelay, maximumDelay: maxDelay, jitter: 0.8...1.2)
     }
 
     /// Whether an attempt may start at `now`.
@@ -18,15 +18,13 @@ struct ReconnectBackoff {
 
     /// The delay after `failures` consecutive failures, before jitter.
     func delay(afterFailures failures: Int) -> Duration {
-        var delay = initialDelay
-        for _ in 1..<max(1, failures) where delay < maxDelay { delay *= 2 }
-        return min(delay, maxDelay)
+        delays.baseDelay(afterFailures: failures)
     }
 
-    /// Records a failed attempt; the next may start after the delay, jittered by ±20 %.
+    /// Records a failed attempt; the next may start after the jittered delay.
     mutating func failed(at now: ContinuousClock.Instant) {
         failures += 1
-        notBefore = now + delay(afterFailures: failures) * Double.random(in: 0.8...1.2)
+        notBefore = now + delays.delay(afterFailures: failures)
     }
 
     /// Records a success (or an explicit request): the next attempt may start at once.

@@ -13,7 +13,7 @@ enum BenchBroker {
     static func intake(_ index: Int, prefix: String) -> (body: [UInt8], messageID: String, routingKey: String) {
         let messageID = "\(prefix)-\(index)"
         let message = SampleReports.make(index, messageID: messageID, receivedAt: WorkerClock.timestamp(Date()))
-        return (Array(message.json.serialized.utf8), messageID, message.kind.rawValue)
+        return (message.json.serializedUTF8, messageID, message.kind.rawValue)
     }
 
     /// Opens a connection in `url`'s virtual host and declares Caretaker's topology and the baseline queue.

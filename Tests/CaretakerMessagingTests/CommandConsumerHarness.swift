@@ -1,4 +1,5 @@
 import AMQP
+import Backoff
 import CaretakerCore
 import CaretakerMessaging
 import CaretakerStore
@@ -27,7 +28,7 @@ struct CommandConsumerHarness: Sendable {
         logger.logLevel = .error
         let consumer = CommandConsumer(
             settings: IntakeConsumerSettings(amqp: try AMQPConfiguration(url: vhost.url, heartbeat: .seconds(5)),
-                                             reconnect: AMQPReconnectPolicy(maximumDelay: .milliseconds(500)),
+                                             reconnect: ExponentialBackoff(maximumDelay: .milliseconds(500)),
                                              quietReconnectInterval: quietLimit),
             processor: CommandProcessor(), database: try await database.connect(),
             now: { RFC3339Timestamp(Date()) }, signal: OutboxSignal(), logger: logger)

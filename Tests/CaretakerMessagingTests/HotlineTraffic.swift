@@ -21,7 +21,7 @@ enum HotlineTraffic {
             let intake = withMessageID(corpus[index % corpus.count], id)
             let kind: String
             if case .string(let value)? = intake["kind"] { kind = value } else { kind = "complaint" }
-            return (kind, Array(intake.serialized.utf8), id)
+            return (kind, intake.serializedUTF8, id)
         }
     }
 

@@ -1,4 +1,5 @@
 import AMQP
+import Backoff
 import CaretakerApp
 import CaretakerCore
 import CaretakerMessaging
@@ -32,11 +33,11 @@ final class PipelineHarness: Sendable {
         let signal = OutboxSignal()
         let consumer = IntakeConsumer(
             settings: IntakeConsumerSettings(amqp: amqp, prefetch: 256, batchSize: batchSize,
-                                             reconnect: AMQPReconnectPolicy(maximumDelay: .seconds(1))),
+                                             reconnect: ExponentialBackoff(maximumDelay: .seconds(1))),
             triage: IntakeTriage(classifier: classifier), database: try await database.connect(),
             now: { RFC3339Timestamp(Date()) }, signal: signal, logger: logger)
         let relay = OutboxRelay(
-            settings: OutboxRelay.Settings(amqp: amqp, reconnect: AMQPReconnectPolicy(maximumDelay: .seconds(1))),
+            settings: OutboxRelay.Settings(amqp: amqp, reconnect: ExponentialBackoff(maximumDelay: .seconds(1))),
             database: try await database.connect(), signal: signal, logger: logger)
         return PipelineHarness(database: database, vhost: vhost, admin: admin, consumer: consumer, relay: relay)
     }

@@ -1,4 +1,4 @@
-import CRabbitMQ
+internal import CRabbitMQ
 
 extension AMQPConnection {
     /// Limits how many unacknowledged deliveries the broker sends this channel's consumers.

@@ -1,4 +1,4 @@
-import CRabbitMQ
+internal import CRabbitMQ
 
 extension AMQPConnection {
     /// Reads and interprets a frame that is not a delivery: confirms, returns, cancellations,

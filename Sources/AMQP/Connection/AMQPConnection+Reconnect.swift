@@ -1,3 +1,5 @@
+import Backoff
+
 extension AMQPConnection {
     /// Opens a connection and runs `setUp` on it, retrying both with backoff until they succeed.
     ///
@@ -10,7 +12,7 @@ extension AMQPConnection {
     /// - Throws: the last error after `maxAttempts`, an `invalidConfiguration` error at once (it
     ///   cannot heal), or `CancellationError` when the task is cancelled during a delay.
     public static func connect(
-        _ configuration: AMQPConfiguration, retrying policy: AMQPReconnectPolicy, maxAttempts: Int? = nil,
+        _ configuration: AMQPConfiguration, retrying policy: ExponentialBackoff, maxAttempts: Int? = nil,
         onFailure: @Sendable (any Error, _ failures: Int, _ nextDelay: Duration) -> Void = { _, _, _ in },
         setUp: @Sendable (AMQPConnection) async throws -> Void = { _ in }
     ) async throws -> AMQPConnection {

@@ -1,4 +1,4 @@
-import CRabbitMQ
+internal import CRabbitMQ
 
 extension AMQPConnection {
     /// Declares an exchange, or checks that an identical one exists.

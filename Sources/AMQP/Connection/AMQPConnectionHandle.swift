@@ -1,4 +1,4 @@
-import CRabbitMQ
+internal import CRabbitMQ
 
 /// Owns one rabbitmq-c connection state and its watchdog, and frees them together.
 ///

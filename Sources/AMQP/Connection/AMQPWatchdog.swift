@@ -1,4 +1,4 @@
-import CRabbitMQ
+internal import CRabbitMQ
 import Foundation
 
 /// Shuts a connection's socket down when one library call blocks past its deadline.

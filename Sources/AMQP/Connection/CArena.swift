@@ -1,4 +1,4 @@
-import CRabbitMQ
+internal import CRabbitMQ
 import Foundation
 
 /// Owns the C memory that outgoing AMQP structures point into, and frees it all at once.

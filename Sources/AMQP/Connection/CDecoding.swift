@@ -1,4 +1,4 @@
-import CRabbitMQ
+internal import CRabbitMQ
 import Foundation
 
 /// Copies rabbitmq-c's received structures into Swift values, which outlive the library's buffers.

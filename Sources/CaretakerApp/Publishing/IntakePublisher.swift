@@ -31,7 +31,7 @@ public actor IntakePublisher {
 
     /// Publishes one intake message.
     public func publish(_ message: IntakeMessage) async throws {
-        try await publish(body: Array(message.json.serialized.utf8), messageID: message.messageID,
+        try await publish(body: message.json.serializedUTF8, messageID: message.messageID,
                           routingKey: message.kind.rawValue)
     }
 

@@ -1,4 +1,5 @@
 import AMQP
+import Backoff
 import CaretakerCore
 import CaretakerMessaging
 import CaretakerStore
@@ -58,7 +59,7 @@ public enum WorkerAssembly {
 
         let clock = WorkerClock(timeScale: configuration.clock.timeScale, origin: clockOrigin)
         let now: @Sendable () -> RFC3339Timestamp = { clock.now() }
-        let reconnect = AMQPReconnectPolicy(initialDelay: .milliseconds(200), maximumDelay: .seconds(5))
+        let reconnect = ExponentialBackoff(initialDelay: .milliseconds(200), maximumDelay: .seconds(5))
         let topology = configuration.topology
         let consumerSettings = IntakeConsumerSettings(
             amqp: try configuration.amqp.amqpConfiguration(connectionName: "caretaker-\(instance)-intake"),

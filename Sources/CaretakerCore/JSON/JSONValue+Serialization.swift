@@ -1,63 +1,50 @@
 extension JSONValue {
     /// The compact JSON text of this value (no spaces, members in order, non-ASCII kept as UTF-8).
     public var serialized: String {
-        var out = ""
+        String(decoding: serializedUTF8, as: UTF8.self)
+    }
+
+    /// The compact JSON text of this value as UTF-8 bytes, the form message bodies travel in.
+    public var serializedUTF8: [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(256)
         write(to: &out)
         return out
     }
 
-    /// Appends the compact JSON text of this value to `out`.
-    public func write(to out: inout String) {
+    /// Appends the compact JSON text of this value to `out` as UTF-8.
+    ///
+    /// Bytes rather than a `String`: appending one Unicode scalar at a time to a `String` made
+    /// building the batch documents (a few kilobytes per case) the intake's main CPU cost.
+    public func write(to out: inout [UInt8]) {
         switch self {
-        case .null: out += "null"
-        case .bool(let value): out += value ? "true" : "false"
-        case .number(let value):
-            if value.rounded() == value, abs(value) < 9.0e15 {
-                out += String(Int64(value))
-            } else if value.isFinite {
-                out += "\(value)"
-            } else {
-                out += "null"
-            }
+        case .null: out += "null".utf8
+        case .bool(let value): out += (value ? "true" : "false").utf8
+        case .number(let value): out += JSONValue.numberText(value).utf8
         case .string(let value): JSONValue.writeString(value, to: &out)
         case .array(let values):
-            out += "["
+            out.append(UInt8(ascii: "["))
             for (index, value) in values.enumerated() {
-                if index > 0 { out += "," }
+                if index > 0 { out.append(UInt8(ascii: ",")) }
                 value.write(to: &out)
             }
-            out += "]"
+            out.append(UInt8(ascii: "]"))
         case .object(let members):
-            out += "{"
+            out.append(UInt8(ascii: "{"))
             for (index, member) in members.enumerated() {
-                if index > 0 { out += "," }
+                if index > 0 { out.append(UInt8(ascii: ",")) }
                 JSONValue.writeString(member.key, to: &out)
-                out += ":"
+                out.append(UInt8(ascii: ":"))
                 member.value.write(to: &out)
             }
-            out += "}"
+            out.append(UInt8(ascii: "}"))
         }
     }
 
-    /// Appends `value` as a quoted JSON string, escaping quotes, backslashes and control characters.
-    public static func writeString(_ value: String, to out: inout String) {
-        out += "\""
-        for scalar in value.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x2028 || scalar.value == 0x2029 {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        out += "\""
+    /// Integers below 9e15 without a fraction, other finite numbers as Swift prints them, and
+    /// `null` for NaN and the infinities, which JSON cannot spell.
+    private static func numberText(_ value: Double) -> String {
+        if value.rounded() == value, abs(value) < 9.0e15 { return String(Int64(value)) }
+        return value.isFinite ? "\(value)" : "null"
     }
 }

@@ -65,7 +65,7 @@ public struct HistoryEntry: Sendable, Equatable {
     /// The statement that appends `entries`, or `nil` when there are none (for a pipeline).
     static func insertStatement(_ entries: [HistoryEntry]) -> SQLQuery? {
         guard !entries.isEmpty else { return nil }
-        let rows = PostgresJSON(rawText: JSONText.serialize(.array(entries.map(\.rowJSON))))
+        let rows = PostgresJSON(rawText: JSONValue.array(entries.map(\.rowJSON)).serialized)
         return """
             INSERT INTO case_history (case_id, step, from_state, to_state, actor_id, actor_name, actor_role,
                                       occurred_at, source_id, details)

@@ -105,7 +105,7 @@ public struct IntakeRecorder: Sendable {
         let result = try await transaction.query("""
             INSERT INTO inbox (source, message_id, case_id, outcome)
             SELECT 'intake', r.message_id, r.case_id, 'created'
-            FROM jsonb_to_recordset(\(PostgresJSON(rawText: JSONText.serialize(rows)))) AS r(message_id text, case_id uuid)
+            FROM jsonb_to_recordset(\(PostgresJSON(rawText: rows.serialized))) AS r(message_id text, case_id uuid)
             ON CONFLICT DO NOTHING
             RETURNING message_id
             """)
@@ -121,7 +121,7 @@ public struct IntakeRecorder: Sendable {
 
     private func insertCasesStatement(_ rows: [JSONValue]) -> SQLQuery? {
         guard !rows.isEmpty else { return nil }
-        let json = PostgresJSON(rawText: JSONText.serialize(.array(rows)))
+        let json = PostgresJSON(rawText: JSONValue.array(rows).serialized)
         return """
             INSERT INTO cases (case_id, case_number, kind, state, department, category, secondary_categories,
                                severity, priority, responsibility, notify, needs_triage, reasons, rules_version,

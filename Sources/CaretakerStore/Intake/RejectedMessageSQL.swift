@@ -26,7 +26,7 @@ enum RejectedMessageSQL {
         return """
             INSERT INTO rejected_messages (source, message_id, routing_key, body, field, reason, detail)
             SELECT r.source, r.message_id, r.routing_key, decode(r.body_hex, 'hex'), r.field, r.reason, r.detail
-            FROM jsonb_to_recordset(\(PostgresJSON(rawText: JSONText.serialize(rows)))) AS r(
+            FROM jsonb_to_recordset(\(PostgresJSON(rawText: rows.serialized))) AS r(
                 source text, message_id text, routing_key text, body_hex text, field text, reason text, detail text)
             """
     }

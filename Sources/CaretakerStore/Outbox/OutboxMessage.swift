@@ -37,7 +37,7 @@ public struct OutboxMessage: Sendable, Equatable {
     public init(_ event: CaseEvent) {
         self.init(messageID: event.eventID, exchange: ExchangeName.events, routingKey: event.routingKey,
                   caseID: event.caseID, correlationID: event.correlationID,
-                  body: JSONText.bytes(event.payload))
+                  body: event.payload.serializedUTF8)
     }
 
     /// The row as JSON for `jsonb_populate_recordset(NULL::outbox, …)`; the body travels in hex

@@ -15,7 +15,7 @@ enum OutboxSQL {
     /// The statement that inserts `messages` in order, or `nil` when there are none (for a pipeline).
     static func insertStatement(_ messages: [OutboxMessage]) -> SQLQuery? {
         guard !messages.isEmpty else { return nil }
-        let rows = PostgresJSON(rawText: JSONText.serialize(.array(messages.map(\.rowJSON))))
+        let rows = PostgresJSON(rawText: JSONValue.array(messages.map(\.rowJSON)).serialized)
         return """
             INSERT INTO outbox (message_id, exchange, routing_key, case_id, correlation_id, content_type, headers, body)
             SELECT r.message_id, r.exchange, r.routing_key, r.case_id, r.correlation_id, r.content_type,

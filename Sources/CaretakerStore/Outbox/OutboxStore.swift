@@ -105,9 +105,9 @@ public struct OutboxStore: Sendable {
     /// the shutdown flush away from them, while `backlog` still counts them.
     private func park(_ parked: [ParkedOutboxRow], in transaction: PostgresTransaction) async throws {
         guard !parked.isEmpty else { return }
-        let json = PostgresJSON(rawText: JSONText.serialize(.array(parked.map {
+        let json = PostgresJSON(rawText: JSONValue.array(parked.map {
             .object([("id", .number(Double($0.id))), ("error", .string($0.reason.description))])
-        })))
+        }).serialized)
         try await transaction.execute("""
             UPDATE outbox SET attempts = attempts + 1, last_error = r.error, last_outcome = 'malformed',
                    retry_at = 'infinity'
@@ -137,7 +137,7 @@ public struct OutboxStore: Sendable {
                 """)
         }
         if !failed.isEmpty {
-            let json = PostgresJSON(rawText: JSONText.serialize(.array(failed)))
+            let json = PostgresJSON(rawText: JSONValue.array(failed).serialized)
             let maximumSeconds = Double(maximumRetryDelay.components.seconds)
                 + Double(maximumRetryDelay.components.attoseconds) / 1e18
             try await transaction.execute("""

@@ -1,4 +1,5 @@
 import AMQP
+import Backoff
 import CaretakerTestSupport
 import Synchronization
 import Testing
@@ -13,7 +14,7 @@ extension AMQPIntegrationTests {
                 try await connection.setPrefetch(count: 10)
                 try await connection.consume(queue: queue)
             }
-            let consumer = try await AMQPConnection.connect(configuration, retrying: AMQPReconnectPolicy(), setUp: setUp)
+            let consumer = try await AMQPConnection.connect(configuration, retrying: ExponentialBackoff(), setUp: setUp)
             try await consumer.publish(Array("{}".utf8), routingKey: queue, properties: .persistentJSON(messageID: "before"))
             let before = try await TestBroker.deliveries(1, from: consumer)
             #expect(before.map(\.properties.messageID) == ["before"])
@@ -42,7 +43,7 @@ extension AMQPIntegrationTests {
 
                 // Reconnect in the background while the broker is down; it must keep failing cleanly.
                 let failures = Mutex<[AMQPError.Kind]>([])
-                let policy = AMQPReconnectPolicy(initialDelay: .milliseconds(200), maximumDelay: .seconds(2))
+                let policy = ExponentialBackoff(initialDelay: .milliseconds(200), maximumDelay: .seconds(2))
                 let reconnect = Task {
                     try await AMQPConnection.connect(configuration, retrying: policy, maxAttempts: 200,
                                                      onFailure: { error, _, _ in

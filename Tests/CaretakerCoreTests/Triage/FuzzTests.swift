@@ -40,7 +40,7 @@ import Testing
             let message = try IntakeMessage.decode(from: bytes)
             let decision = TestRules.classifier.classify(message, scratch: &scratch)
             #expect(!decision.reasons.isEmpty)
-            #expect(try IntakeMessage.decode(from: Array(message.json.serialized.utf8)) == message,
+            #expect(try IntakeMessage.decode(from: message.json.serializedUTF8) == message,
                     "an accepted message round-trips")
             return "accepted"
         } catch {

@@ -1,4 +1,4 @@
-import AMQP
+import Backoff
 import Testing
 
 /// A deterministic generator (SplitMix64) so jitter is reproducible.
@@ -13,9 +13,9 @@ struct SeededGenerator: RandomNumberGenerator {
     }
 }
 
-@Suite struct AMQPReconnectPolicyTests {
+@Suite struct ExponentialBackoffTests {
     @Test func withoutJitterDelaysDoubleUpToTheCap() {
-        let policy = AMQPReconnectPolicy(initialDelay: .milliseconds(100), maximumDelay: .seconds(1), multiplier: 2, jitter: 0)
+        let policy = ExponentialBackoff(initialDelay: .milliseconds(100), maximumDelay: .seconds(1), multiplier: 2, jitter: 1...1)
         var generator = SeededGenerator(state: 1)
         let delays = (1...6).map { policy.delay(afterFailures: $0, using: &generator) }
         #expect(delays == [.milliseconds(100), .milliseconds(200), .milliseconds(400), .milliseconds(800), .seconds(1), .seconds(1)])
@@ -23,7 +23,7 @@ struct SeededGenerator: RandomNumberGenerator {
 
     @Test(arguments: 1...12)
     func jitterStaysWithinItsBand(failures: Int) {
-        let policy = AMQPReconnectPolicy(initialDelay: .milliseconds(200), maximumDelay: .seconds(5), jitter: 0.5)
+        let policy = ExponentialBackoff(initialDelay: .milliseconds(200), maximumDelay: .seconds(5), jitter: 0.5...1)
         var generator = SeededGenerator(state: UInt64(failures))
         let base = min(Duration.seconds(5), .milliseconds(200) * (1 << (failures - 1)))
         for _ in 0..<200 {
@@ -34,15 +34,31 @@ struct SeededGenerator: RandomNumberGenerator {
     }
 
     @Test func jitterSpreadsDelays() {
-        let policy = AMQPReconnectPolicy(jitter: 0.2)
+        let policy = ExponentialBackoff(jitter: 0.8...1)
         var generator = SeededGenerator(state: 42)
         let delays = Set((0..<50).map { _ in policy.delay(afterFailures: 3, using: &generator) })
         #expect(delays.count > 40)
     }
 
     @Test func hugeFailureCountsStayCapped() {
-        let policy = AMQPReconnectPolicy(maximumDelay: .seconds(30), jitter: 0)
+        let policy = ExponentialBackoff(maximumDelay: .seconds(30), jitter: 1...1)
         #expect(policy.delay(afterFailures: 10_000) == .seconds(30))
         #expect(policy.delay(afterFailures: 0) == .milliseconds(200))
+    }
+
+    @Test func aSpreadJitterGoesBothWaysAroundTheBase() {
+        let backoff = ExponentialBackoff(initialDelay: .milliseconds(50), maximumDelay: .seconds(1), jitter: 0.8...1.2)
+        #expect(backoff.baseDelay(afterFailures: 3) == .milliseconds(200))
+        var generator = SeededGenerator(state: 7)
+        let delays = (0..<200).map { _ in backoff.delay(afterFailures: 30, using: &generator) }
+        #expect(delays.allSatisfy { $0 >= .milliseconds(800) && $0 <= .milliseconds(1200) })
+        #expect(delays.contains { $0 > .seconds(1) })
+        #expect(delays.contains { $0 < .seconds(1) })
+    }
+
+    @Test func theMultiplierSetsTheGrowth() {
+        let backoff = ExponentialBackoff(initialDelay: .milliseconds(100), maximumDelay: .seconds(10), multiplier: 3, jitter: 1...1)
+        #expect((1...4).map { backoff.baseDelay(afterFailures: $0) } ==
+            [.milliseconds(100), .milliseconds(300), .milliseconds(900), .milliseconds(2700)])
     }
 }
