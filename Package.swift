@@ -103,7 +103,7 @@ let package = Package(
         ),
 
         .testTarget(name: "DedicatedThreadTests", dependencies: ["DedicatedThread"]),
-        .testTarget(name: "BackoffTests", dependencies: ["Backoff"]),
+        .testTarget(name: "BackoffTests", dependencies: ["Backoff", "CaretakerCore"]),
         .testTarget(name: "AMQPTests", dependencies: ["AMQP", "Backoff", "CaretakerTestSupport"]),
         .testTarget(name: "PostgresTests", dependencies: ["Postgres", "CaretakerTestSupport"]),
         .testTarget(

@@ -1,22 +1,11 @@
 import Backoff
+import CaretakerCore
 import Testing
-
-/// A deterministic generator (SplitMix64) so jitter is reproducible.
-struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
 
 @Suite struct ExponentialBackoffTests {
     @Test func withoutJitterDelaysDoubleUpToTheCap() {
         let policy = ExponentialBackoff(initialDelay: .milliseconds(100), maximumDelay: .seconds(1), multiplier: 2, jitter: 1...1)
-        var generator = SeededGenerator(state: 1)
+        var generator = SplitMix64(seed: 1)
         let delays = (1...6).map { policy.delay(afterFailures: $0, using: &generator) }
         #expect(delays == [.milliseconds(100), .milliseconds(200), .milliseconds(400), .milliseconds(800), .seconds(1), .seconds(1)])
     }
@@ -24,7 +13,7 @@ struct SeededGenerator: RandomNumberGenerator {
     @Test(arguments: 1...12)
     func jitterStaysWithinItsBand(failures: Int) {
         let policy = ExponentialBackoff(initialDelay: .milliseconds(200), maximumDelay: .seconds(5), jitter: 0.5...1)
-        var generator = SeededGenerator(state: UInt64(failures))
+        var generator = SplitMix64(seed: UInt64(failures))
         let base = min(Duration.seconds(5), .milliseconds(200) * (1 << (failures - 1)))
         for _ in 0..<200 {
             let delay = policy.delay(afterFailures: failures, using: &generator)
@@ -35,7 +24,7 @@ struct SeededGenerator: RandomNumberGenerator {
 
     @Test func jitterSpreadsDelays() {
         let policy = ExponentialBackoff(jitter: 0.8...1)
-        var generator = SeededGenerator(state: 42)
+        var generator = SplitMix64(seed: 42)
         let delays = Set((0..<50).map { _ in policy.delay(afterFailures: 3, using: &generator) })
         #expect(delays.count > 40)
     }
@@ -49,7 +38,7 @@ struct SeededGenerator: RandomNumberGenerator {
     @Test func aSpreadJitterGoesBothWaysAroundTheBase() {
         let backoff = ExponentialBackoff(initialDelay: .milliseconds(50), maximumDelay: .seconds(1), jitter: 0.8...1.2)
         #expect(backoff.baseDelay(afterFailures: 3) == .milliseconds(200))
-        var generator = SeededGenerator(state: 7)
+        var generator = SplitMix64(seed: 7)
         let delays = (0..<200).map { _ in backoff.delay(afterFailures: 30, using: &generator) }
         #expect(delays.allSatisfy { $0 >= .milliseconds(800) && $0 <= .milliseconds(1200) })
         #expect(delays.contains { $0 > .seconds(1) })

@@ -11,7 +11,7 @@ import Testing
 
     @Test(arguments: [UInt64(1), 2, 3, 4, 5, 6, 7, 8])
     func theAccusedNeverSeeTheComplainant(seed: UInt64) {
-        var generator = SeededGenerator(seed: seed)
+        var generator = SplitMix64(seed: seed)
         var checked = 0
         for trial in 0..<400 {
             let scenario = PrivacyScenario.random(using: &generator)
@@ -59,7 +59,7 @@ import Testing
     /// A random command (applied when the lifecycle allows it), timer firing or severity upgrade,
     /// and the events it produces.
     static func randomStep(_ record: inout CaseRecord, step: String,
-                           using generator: inout SeededGenerator) -> [CaseEvent] {
+                           using generator: inout SplitMix64) -> [CaseEvent] {
         let makeID = ids(step)
         switch Int.random(in: 0..<10, using: &generator) {
         case 0:
@@ -93,7 +93,7 @@ import Testing
         }
     }
 
-    static func randomAction(for record: CaseRecord, using generator: inout SeededGenerator) -> CaseAction {
+    static func randomAction(for record: CaseRecord, using generator: inout SplitMix64) -> CaseAction {
         let categories = classifier.rules.categories.filter { $0.kinds.contains(record.kind) }
         switch Int.random(in: 0..<12, using: &generator) {
         case 0: return .accept

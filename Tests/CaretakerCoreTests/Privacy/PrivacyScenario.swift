@@ -25,7 +25,7 @@ struct PrivacyScenario {
     static let surnames = Array("王李张刘陈杨黄赵吴周徐孙马朱胡郭何林罗高郑梁谢宋唐许韩冯邓曹彭曾")
     static let givenNames = Array("伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉兰")
 
-    static func random(using generator: inout SeededGenerator) -> PrivacyScenario {
+    static func random(using generator: inout SplitMix64) -> PrivacyScenario {
         let surname = surnames.randomElement(using: &generator)!
         let given = String((0..<Int.random(in: 1...2, using: &generator)).map { _ in givenNames.randomElement(using: &generator)! })
         let name = String(surname) + given

@@ -4,17 +4,6 @@ import Testing
 /// Random bytes and mutated messages never crash decoding or classification, and every one of
 /// them gets one of the two answers the contract allows (see ``checkContract(_:scratch:)``).
 @Suite struct FuzzTests {
-    /// SplitMix64: small, fast and reproducible.
-    struct SeededGenerator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
 
     static let seedMessage = Array("""
         {"message_id":"f-1","kind":"repair","text":"不是漏水，是排風扇壞了，第三次反映","received_at":"2026-03-02T09:15:00+08:00","channel":"app","flags":["repeat"],"reported_times":2,"resident":{"unit":"1-1"}}
@@ -59,7 +48,7 @@ import Testing
 
     @Test(arguments: [1, 2, 3, 4] as [UInt64])
     func randomBytesAreRefusedWithAReasonOrAcceptedAndRoundTrip(seed: UInt64) {
-        var rng = SeededGenerator(state: seed)
+        var rng = SplitMix64(seed: seed)
         var scratch = TriageScratch()
         var outcomes: [String: Int] = [:]
         for _ in 0..<1000 {
@@ -75,7 +64,7 @@ import Testing
 
     @Test(arguments: [11, 12, 13, 14] as [UInt64])
     func mutatedMessagesAreRefusedWithAReasonOrAcceptedAndRoundTrip(seed: UInt64) {
-        var rng = SeededGenerator(state: seed)
+        var rng = SplitMix64(seed: seed)
         var scratch = TriageScratch()
         var outcomes: [String: Int] = [:]
         for _ in 0..<1000 {
@@ -102,7 +91,7 @@ import Testing
     }
 
     @Test func randomUnicodeTextClassifies() {
-        var rng = SeededGenerator(state: 99)
+        var rng = SplitMix64(seed: 99)
         var scratch = TriageScratch()
         for _ in 0..<2000 {
             var text = String.UnicodeScalarView()
