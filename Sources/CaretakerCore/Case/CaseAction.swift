@@ -24,6 +24,17 @@ public enum CaseAction: Sendable, Equatable {
     case reassign(to: Department, category: String?, reason: String)
     /// Archive the case.
     case close
+    /// Customer service or the manager decides whether a complaint is valid, and whether
+    /// another body (water company, power bureau…) is involved.
+    case assess(validity: ComplaintValidity, reason: String, otherBody: OtherBody?)
+    /// The cause and responsibility of a valid complaint, analysed (within 1 day).
+    case analyse(cause: String)
+    /// A corrective action for a valid complaint: what, who, and by when.
+    case correct(CorrectiveAction)
+    /// The open corrective action was checked on its due date.
+    case verifyCorrection(verdict: CorrectionVerdict, note: String)
+    /// What the resident was told (an explanation, the situation, an expected date).
+    case informResident(note: String, eta: RFC3339Timestamp?)
 
     /// The command's name as written on the wire.
     public var rawName: String {
@@ -39,12 +50,35 @@ public enum CaseAction: Sendable, Equatable {
         case .reopen: "reopen"
         case .reassign: "reassign"
         case .close: "close"
+        case .assess: "assess"
+        case .analyse: "analyse"
+        case .correct: "correct"
+        case .verifyCorrection: "verify_correction"
+        case .informResident: "inform_resident"
+        }
+    }
+
+    /// The outcome triggers the command fires besides its name, for SLA timers that start or
+    /// stop on a decision: `assess_valid` or `assess_invalid`, and `assess_other_body` when
+    /// another body is involved.
+    public var outcomeTriggers: [String] {
+        switch self {
+        case .assess(let validity, _, let otherBody):
+            var triggers = ["assess_\(validity.rawValue)"]
+            if otherBody != nil { triggers.append("assess_other_body") }
+            return triggers
+        default:
+            return []
         }
     }
 
     /// Every command name, in lifecycle order.
     public static let allRawNames = [
         "accept", "reply", "arrive", "complete", "return_work_order", "resolve", "postpone",
-        "follow_up", "reopen", "reassign", "close",
+        "follow_up", "reopen", "reassign", "close", "assess", "analyse", "correct", "verify_correction",
+        "inform_resident",
     ]
+
+    /// Every name an SLA timer may start or stop on: the command names and the outcome triggers.
+    public static let allTriggerNames = allRawNames + ["assess_valid", "assess_invalid", "assess_other_body"]
 }

@@ -10,7 +10,12 @@ public enum CaseLifecycle {
     public static let satisfactionRange = 1...5
 
     /// Applies `action` to a case, returning the transition or why it was refused.
-    public static func apply(_ action: CaseAction, to current: CaseSnapshot) -> Result<CaseTransition, CommandRejection> {
+    ///
+    /// Checked in order: the kind, the command's fields, the state, the actor's console
+    /// (`actor`; `nil` skips this check, for planning and tests), then the case's earlier
+    /// decisions (`ComplaintProcedure`).
+    public static func apply(_ action: CaseAction, to current: CaseSnapshot,
+                             by actor: CaseActor? = nil) -> Result<CaseTransition, CommandRejection> {
         guard let moves = table(for: current.kind)[action.rawName] else {
             return .failure(CommandRejection(
                 .notForKind, "\(action.rawName) does not apply to a \(current.kind.rawValue)"))
@@ -22,6 +27,12 @@ public enum CaseLifecycle {
             return .failure(CommandRejection(
                 .invalidForState,
                 "\(action.rawName) is not allowed while the \(current.kind.rawValue) is \(current.state.rawValue)"))
+        }
+        if let actor, let refusal = ComplaintProcedure.permission(for: action, actor: actor) {
+            return .failure(refusal)
+        }
+        if let refusal = ComplaintProcedure.precondition(for: action, on: current) {
+            return .failure(refusal)
         }
         var next = current
         next.state = target
@@ -40,10 +51,19 @@ public enum CaseLifecycle {
             next.department = department
             if let category { next.category = category }
             event = .reassigned
+        case .assess(let validity, _, _):
+            next.validity = validity
+        case .analyse:
+            next.causeAnalysed = true
+        case .correct:
+            next.correctionOpen = true
+        case .verifyCorrection:
+            next.correctionOpen = false
         default:
             break
         }
-        return .success(CaseTransition(from: current.state, snapshot: next, step: action.rawName, event: event))
+        return .success(CaseTransition(from: current.state, snapshot: next, step: action.rawName, event: event,
+                                       triggers: [action.rawName] + action.outcomeTriggers))
     }
 
     /// The states each command is allowed in, and the state it leads to, for one kind of case.
@@ -63,6 +83,11 @@ public enum CaseLifecycle {
         "reopen": [.resolved: .accepted, .followedUp: .accepted, .closed: .accepted],
         "postpone": [.received: .received, .accepted: .accepted, .acknowledged: .acknowledged],
         "reassign": [.received: .received, .accepted: .received, .acknowledged: .received],
+        "assess": unchanged([.received, .accepted, .acknowledged]),
+        "analyse": unchanged([.received, .accepted, .acknowledged, .resolved, .followedUp]),
+        "correct": unchanged([.received, .accepted, .acknowledged, .resolved, .followedUp]),
+        "verify_correction": unchanged([.received, .accepted, .acknowledged, .resolved, .followedUp]),
+        "inform_resident": unchanged([.received, .accepted, .acknowledged, .resolved, .followedUp]),
     ]
 
     private static let repairMoves: [String: [CaseState: CaseState]] = [
@@ -78,7 +103,13 @@ public enum CaseLifecycle {
         ],
         "postpone": [.dispatched: .dispatched, .accepted: .accepted, .onSite: .onSite],
         "reassign": [.dispatched: .dispatched, .accepted: .dispatched],
+        "inform_resident": unchanged([.dispatched, .accepted, .onSite, .completed, .workOrderReturned, .followedUp]),
     ]
+
+    /// Moves that leave the case where it is, in each of `states`.
+    private static func unchanged(_ states: [CaseState]) -> [CaseState: CaseState] {
+        Dictionary(uniqueKeysWithValues: states.map { ($0, $0) })
+    }
 
     private static func fieldProblem(in action: CaseAction, for current: CaseSnapshot) -> CommandRejection? {
         switch action {

@@ -2,7 +2,8 @@ extension CaseRecord {
     /// The record after an accepted command: the new snapshot plus what the command changes
     /// beside it.
     ///
-    /// A postponement moves the promised feedback date. A reassignment clears `needsTriage`
+    /// A postponement moves the promised feedback date; an assessment records the other body
+    /// involved; a corrective action becomes the open one (verification clears it). A reassignment clears `needsTriage`
     /// and recomputes `accused` for the new department and category with `accusedStaff`; those
     /// accused before stay accused, so no command ever hands the contact to a department whose
     /// staff the resident complained about.
@@ -15,6 +16,10 @@ extension CaseRecord {
         case .reassign:
             after.needsTriage = false
             after.accused = accusedStaff.audiences(afterChangeOf: after)
+        case .assess(_, _, let otherBody):
+            after.otherBody = otherBody
+        case .correct(let correction):
+            after.openCorrection = correction
         default:
             break
         }

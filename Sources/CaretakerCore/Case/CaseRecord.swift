@@ -44,6 +44,14 @@ public struct CaseRecord: Sendable, Equatable {
     public var reopenings: Int
     /// The report as received.
     public var report: IntakeMessage
+    /// A complaint's assessment with `assess`, or `nil` before it (and for repairs).
+    public var validity: ComplaintValidity?
+    /// The outside body involved in a complaint, when `assess` named one.
+    public var otherBody: OtherBody?
+    /// Whether a valid complaint's cause was analysed (`analyse`).
+    public var causeAnalysed: Bool = false
+    /// The corrective action awaiting `verify_correction`, if any.
+    public var openCorrection: CorrectiveAction?
 
     /// Creates a record.
     public init(
@@ -78,7 +86,8 @@ public struct CaseRecord: Sendable, Equatable {
     public var snapshot: CaseSnapshot {
         get {
             CaseSnapshot(kind: kind, state: state, department: department, category: category,
-                         postponements: postponements, reopenings: reopenings)
+                         postponements: postponements, reopenings: reopenings, validity: validity,
+                         causeAnalysed: causeAnalysed, correctionOpen: openCorrection != nil)
         }
         set {
             state = newValue.state
@@ -86,6 +95,9 @@ public struct CaseRecord: Sendable, Equatable {
             category = newValue.category
             postponements = newValue.postponements
             reopenings = newValue.reopenings
+            validity = newValue.validity
+            causeAnalysed = newValue.causeAnalysed
+            if !newValue.correctionOpen { openCorrection = nil }
         }
     }
 

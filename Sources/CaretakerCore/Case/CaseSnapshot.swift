@@ -12,11 +12,18 @@ public struct CaseSnapshot: Sendable, Equatable {
     public var postponements: Int
     /// How many times a review or rework reopened the case.
     public var reopenings: Int
+    /// Whether the complaint was assessed valid or invalid (`nil`: not yet, or a repair).
+    public var validity: ComplaintValidity?
+    /// Whether a valid complaint's cause was analysed.
+    public var causeAnalysed: Bool
+    /// Whether a corrective action awaits verification.
+    public var correctionOpen: Bool
 
     /// Creates a snapshot.
     public init(
         kind: IntakeMessage.Kind, state: CaseState, department: Department, category: String,
-        postponements: Int = 0, reopenings: Int = 0
+        postponements: Int = 0, reopenings: Int = 0, validity: ComplaintValidity? = nil,
+        causeAnalysed: Bool = false, correctionOpen: Bool = false
     ) {
         self.kind = kind
         self.state = state
@@ -24,5 +31,8 @@ public struct CaseSnapshot: Sendable, Equatable {
         self.category = category
         self.postponements = postponements
         self.reopenings = reopenings
+        self.validity = validity
+        self.causeAnalysed = causeAnalysed
+        self.correctionOpen = correctionOpen
     }
 }

@@ -16,9 +16,13 @@ public struct CaseTransition: Sendable, Equatable {
     public var step: String
     /// The event to publish.
     public var event: EventType
+    /// The SLA triggers the change fires: the command's name, then its outcome triggers
+    /// (`CaseAction.outcomeTriggers`, e.g. `assess_invalid`).
+    public var triggers: [String]
 
     /// Creates a transition.
-    public init(from: CaseState, snapshot: CaseSnapshot, step: String, event: EventType) {
+    public init(from: CaseState, snapshot: CaseSnapshot, step: String, event: EventType, triggers: [String]? = nil) {
+        self.triggers = triggers ?? [step]
         self.from = from
         self.snapshot = snapshot
         self.step = step

@@ -12,6 +12,11 @@ public struct CommandRejection: Error, Sendable, Equatable, CustomStringConverti
         case invalidField = "invalid_field"
         /// The reassignment names the department the case already has.
         case sameDepartment = "same_department"
+        /// The actor's console may not give this command (e.g. a department assessing validity).
+        case notPermitted = "not_permitted"
+        /// The case's earlier decisions do not allow it yet, or any more (e.g. a corrective
+        /// action before the complaint was assessed valid, a second assessment).
+        case precondition
     }
 
     /// The reason code.

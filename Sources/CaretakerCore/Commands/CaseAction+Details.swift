@@ -1,6 +1,6 @@
 extension CaseAction {
     /// The command's own fields as the history and the events record them (`note`, `until`,
-    /// `reason`, `satisfaction`, `department`, `category`); empty for commands without fields.
+    /// `reason`, `satisfaction`, `department`, `category`, `validity`, `cause`, …); empty for commands without fields.
     ///
     /// An empty optional note is left out.
     public var details: [(key: String, value: JSONValue)] {
@@ -23,6 +23,23 @@ extension CaseAction {
             var details: [(key: String, value: JSONValue)] = [("department", .string(department.rawValue))]
             if let category { details.append(("category", .string(category))) }
             details.append(("reason", .string(reason)))
+            return details
+        case .assess(let validity, let reason, let otherBody):
+            var details: [(key: String, value: JSONValue)] = [("validity", .string(validity.rawValue)), ("reason", .string(reason))]
+            if let otherBody { details.append(("other_body", .string(otherBody.rawValue))) }
+            return details
+        case .analyse(let cause):
+            return [("cause", .string(cause))]
+        case .correct(let correction):
+            return [("action", .string(correction.action)), ("owner", .string(correction.owner)),
+                    ("due", .string(correction.dueAt.description))]
+        case .verifyCorrection(let verdict, let note):
+            var details: [(key: String, value: JSONValue)] = [("verdict", .string(verdict.rawValue))]
+            if !note.isEmpty { details.append(("note", .string(note))) }
+            return details
+        case .informResident(let note, let eta):
+            var details: [(key: String, value: JSONValue)] = [("note", .string(note))]
+            if let eta { details.append(("eta", .string(eta.description))) }
             return details
         }
     }

@@ -121,6 +121,28 @@ struct CommandFieldReader {
             let department: Department = try fields.enumeration("department")
             let category = try categoryCode()
             return .reassign(to: department, category: category, reason: try reason())
+        case "assess":
+            let validity: ComplaintValidity = try fields.enumeration("validity")
+            let reason = try reason()
+            var otherBody: OtherBody?
+            if fields.object["other_body"] != nil { otherBody = try fields.enumeration("other_body") }
+            return .assess(validity: validity, reason: reason, otherBody: otherBody)
+        case "analyse":
+            return .analyse(cause: try fields.string("cause", required: true, maxLength: ConsoleCommand.maximumNoteLength)!)
+        case "correct":
+            let action = try fields.string("action", required: true, maxLength: ConsoleCommand.maximumNoteLength)!
+            let owner = try fields.string("owner", required: true, maxLength: 100)!
+            let due = try fields.timestamp("due", required: true)!
+            guard due.isAfter(at) else { throw fields.fail("due", .outOfRange, "must be after at") }
+            return .correct(CorrectiveAction(action: action, owner: owner, dueAt: due))
+        case "verify_correction":
+            let verdict: CorrectionVerdict = try fields.enumeration("verdict")
+            return .verifyCorrection(verdict: verdict, note: try note(required: false))
+        case "inform_resident":
+            let note = try note(required: true)
+            let eta = try fields.timestamp("eta", required: false)
+            if let eta, !eta.isAfter(at) { throw fields.fail("eta", .outOfRange, "must be after at") }
+            return .informResident(note: note, eta: eta)
         default:
             throw fields.fail("command", .unknownValue, "unknown command")
         }

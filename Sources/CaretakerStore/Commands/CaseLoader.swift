@@ -3,7 +3,8 @@ import Postgres
 
 /// Reads a case back from `cases` into a `CaseRecord`: the triage decision, where it stands, and
 /// the report as received (resident, text, location, flags, attachments, dates, and the record
-/// fields `incident_at`, `complained_about`, `resident_request`).
+/// fields `incident_at`, `complained_about`, `resident_request`), and the complaint procedure's decisions (validity, other body, cause
+/// analysed, the open corrective action).
 ///
 /// Used by `CommandProcessor` (with `FOR UPDATE`, so concurrent commands on one case take turns)
 /// and by anything that shows a case, such as `caretaker case <number>`. Timestamps come back
@@ -33,7 +34,7 @@ public enum CaseLoader {
                             in transaction: PostgresTransaction) async throws -> [String: CaseRecord] {
         guard !ids.isEmpty else { return [:] }
         var sql = selectList + " case_id = ANY(\(ids)::uuid[]) ORDER BY case_id"
-        if forUpdate { sql.append(" FOR UPDATE") }
+        if forUpdate { sql.append(" FOR UPDATE OF cases") }
         var records: [String: CaseRecord] = [:]
         for row in try await transaction.query(sql) {
             let loaded = try record(row)
@@ -51,8 +52,15 @@ public enum CaseLoader {
                to_char(promised_feedback_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')
                    AS promised_feedback_at,
                to_char(incident_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS incident_at,
-               complained_about, resident_request
-        FROM cases WHERE
+               complained_about, resident_request, validity, other_body, cause_analysed,
+               correction.action AS correction_action, correction.owner AS correction_owner,
+               to_char(correction.due_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS correction_due_at
+        FROM cases
+        LEFT JOIN LATERAL (
+            SELECT action, owner, due_at FROM corrective_actions open_action
+            WHERE open_action.case_id = cases.case_id AND open_action.verified_at IS NULL
+        ) correction ON true
+        WHERE
         """
 
     private static func query(_ reference: CaseReference, forUpdate: Bool) -> SQLQuery {
@@ -63,7 +71,7 @@ public enum CaseLoader {
         case (nil, let number?): sql.append(" case_number = \(number)")
         case (nil, nil): sql.append(" false")
         }
-        if forUpdate { sql.append(" FOR UPDATE") }
+        if forUpdate { sql.append(" FOR UPDATE OF cases") }
         return sql
     }
 
@@ -86,7 +94,7 @@ public enum CaseLoader {
             complainedAbout: try row.decode("complained_about", as: String?.self),
             residentRequest: try row.decode("resident_request", as: String?.self)
         )
-        return CaseRecord(
+        var record = CaseRecord(
             caseID: try row.decode("case_id", as: String.self),
             caseNumber: try row.decode("case_number", as: String.self),
             correlationID: report.messageID, kind: report.kind,
@@ -106,6 +114,15 @@ public enum CaseLoader {
             reopenings: try row.decode("reopenings", as: Int.self),
             report: report
         )
+        record.validity = try optionalValue(row, "validity")
+        record.otherBody = try optionalValue(row, "other_body")
+        record.causeAnalysed = try row.decode("cause_analysed", as: Bool.self)
+        if let action = try row.decode("correction_action", as: String?.self) {
+            record.openCorrection = CorrectiveAction(
+                action: action, owner: try row.decode("correction_owner", as: String.self),
+                dueAt: try timestamp(row, "correction_due_at")!)
+        }
+        return record
     }
 
     private static func value<Value: RawRepresentable>(_ row: PostgresRow, _ column: String) throws -> Value

@@ -3,7 +3,8 @@ import Postgres
 
 /// Writes an accepted command's effect on a case row inside the caller's transaction.
 enum CaseUpdateSQL {
-    /// Stores `record`'s state, routing (with whom it accuses), counters and feedback date; sets `satisfaction` when
+    /// Stores `record`'s state, routing (with whom it accuses), counters, feedback date and
+    /// complaint decisions (validity, other body, cause analysed); sets `satisfaction` when
     /// given (a follow-up), `closed_at` (cleared again by a reopening) and `updated_at`.
     static func update(_ record: CaseRecord, satisfaction: Int?, closedAt: RFC3339Timestamp?, now: RFC3339Timestamp,
                        in transaction: PostgresTransaction) async throws {
@@ -18,6 +19,9 @@ enum CaseUpdateSQL {
                 postponements = \(record.postponements),
                 reopenings = \(record.reopenings),
                 promised_feedback_at = \(record.report.promisedFeedbackAt?.description)::timestamptz,
+                validity = \(record.validity?.rawValue),
+                other_body = \(record.otherBody?.rawValue),
+                cause_analysed = \(record.causeAnalysed),
                 satisfaction = coalesce(\(satisfaction)::smallint, satisfaction),
                 closed_at = \(closedAt?.description)::timestamptz,
                 updated_at = \(now.description)::timestamptz

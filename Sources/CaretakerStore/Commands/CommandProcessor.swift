@@ -70,7 +70,7 @@ public struct CommandProcessor: Sendable {
                              message: "no case matches \(command.caseReference)", now: now, in: transaction)
             return .rejected(.unknownCase)
         }
-        switch CaseLifecycle.apply(command.action, to: record.snapshot) {
+        switch CaseLifecycle.apply(command.action, to: record.snapshot, by: command.actor) {
         case .failure(let rejection):
             try await refuse(command, record: record, .lifecycle(rejection.reason), message: rejection.message,
                              now: now, in: transaction)
@@ -89,6 +89,7 @@ public struct CommandProcessor: Sendable {
         if case .followUp(let score, _) = command.action { satisfaction = score }
         try await CaseUpdateSQL.update(after, satisfaction: satisfaction,
                                        closedAt: after.state == .closed ? command.at : nil, now: now, in: transaction)
+        try await CorrectiveActionSQL.record(command, caseID: after.caseID, in: transaction)
         try await HistoryEntry.insert([
             HistoryEntry(caseID: after.caseID, step: transition.step, fromState: transition.from, toState: after.state,
                          actor: command.actor, occurredAt: command.at, sourceID: command.commandID,

@@ -39,7 +39,7 @@ public struct SLATimekeeper: CaseCreationObserver, CaseTransitionObserver {
         let plan: (changes: [TimerChange], unplanned: [TimerPlanningError.Unplanned])
         do {
             plan = (try planner.transitionApplied(
-                command: applied.command.action.rawName, before: applied.before, after: applied.after,
+                command: applied.command.action.rawName, outcomes: applied.command.action.outcomeTriggers, before: applied.before, after: applied.after,
                 at: applied.now, postponeUntil: until, existing: existing), [])
         } catch {
             plan = (error.changes, error.unplanned)

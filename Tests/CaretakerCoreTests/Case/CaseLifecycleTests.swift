@@ -36,11 +36,42 @@ private let allowed: [String: CaseState] = [
     "repair postpone on_site": .onSite,
     "repair reassign dispatched": .dispatched,
     "repair reassign accepted": .dispatched,
+    "complaint assess received": .received,
+    "complaint assess accepted": .accepted,
+    "complaint assess acknowledged": .acknowledged,
+    "complaint analyse received": .received,
+    "complaint analyse accepted": .accepted,
+    "complaint analyse acknowledged": .acknowledged,
+    "complaint analyse resolved": .resolved,
+    "complaint analyse followed_up": .followedUp,
+    "complaint correct received": .received,
+    "complaint correct accepted": .accepted,
+    "complaint correct acknowledged": .acknowledged,
+    "complaint correct resolved": .resolved,
+    "complaint correct followed_up": .followedUp,
+    "complaint verify_correction received": .received,
+    "complaint verify_correction accepted": .accepted,
+    "complaint verify_correction acknowledged": .acknowledged,
+    "complaint verify_correction resolved": .resolved,
+    "complaint verify_correction followed_up": .followedUp,
+    "complaint inform_resident received": .received,
+    "complaint inform_resident accepted": .accepted,
+    "complaint inform_resident acknowledged": .acknowledged,
+    "complaint inform_resident resolved": .resolved,
+    "complaint inform_resident followed_up": .followedUp,
+    "repair inform_resident dispatched": .dispatched,
+    "repair inform_resident accepted": .accepted,
+    "repair inform_resident on_site": .onSite,
+    "repair inform_resident completed": .completed,
+    "repair inform_resident work_order_returned": .workOrderReturned,
+    "repair inform_resident followed_up": .followedUp,
 ]
 
 private let commandsForKind: [IntakeMessage.Kind: Set<String>] = [
-    .complaint: ["accept", "reply", "resolve", "follow_up", "close", "reopen", "postpone", "reassign"],
-    .repair: ["accept", "arrive", "complete", "return_work_order", "follow_up", "close", "reopen", "postpone", "reassign"],
+    .complaint: ["accept", "reply", "resolve", "follow_up", "close", "reopen", "postpone", "reassign", "assess",
+                 "analyse", "correct", "verify_correction", "inform_resident"],
+    .repair: ["accept", "arrive", "complete", "return_work_order", "follow_up", "close", "reopen", "postpone", "reassign",
+              "inform_resident"],
 ]
 
 private func sampleAction(_ name: String) -> CaseAction {
@@ -57,6 +88,11 @@ private func sampleAction(_ name: String) -> CaseAction {
     case "reopen": return .reopen(reason: "复核")
     case "reassign": return .reassign(to: .security, category: nil, reason: "属护管")
     case "close": return .close
+    case "assess": return .assess(validity: .valid, reason: "保洁未按时清扫", otherBody: nil)
+    case "analyse": return .analyse(cause: "排班漏了该楼层")
+    case "correct": return .correct(CorrectiveAction(action: "调整排班", owner: "环境部主管", dueAt: at))
+    case "verify_correction": return .verifyCorrection(verdict: .effective, note: "已按时清扫")
+    case "inform_resident": return .informResident(note: "已告知处理进度", eta: nil)
     default: fatalError("unknown command \(name)")
     }
 }
@@ -78,7 +114,12 @@ private let everyProbe: [Probe] = IntakeMessage.Kind.allCases.flatMap { kind in
 @Suite struct CaseLifecycleTests {
     @Test(arguments: everyProbe)
     fileprivate func everyTransitionIsAllowedOrRefusedAsSpecified(_ probe: Probe) {
-        let snapshot = CaseSnapshot(kind: probe.kind, state: probe.state, department: .engineering, category: "water_leak")
+        // The complaint procedure's own preconditions hold, so only the state decides here
+        // (ComplaintProcedureTests covers the preconditions).
+        let snapshot = CaseSnapshot(kind: probe.kind, state: probe.state, department: .engineering, category: "water_leak",
+                                    validity: probe.command == "assess" ? nil : .valid,
+                                    causeAnalysed: probe.command != "analyse",
+                                    correctionOpen: probe.command == "verify_correction")
         let result = CaseLifecycle.apply(sampleAction(probe.command), to: snapshot)
         switch (result, allowed[probe.key]) {
         case (.success(let transition), let expected?):

@@ -17,12 +17,12 @@ import Testing
         let required: Set<TimerKind> = [
             .complaintFirstReply, .repairAccept, .repairOnSite, .urgentRepairCompletion, .generalRepairCompletion,
             .majorRepairETA, .workOrderReturn, .followUpVisit, .longRepairPlan, .promisedFeedback, .complaintResult,
-            .complaintReview, .complaintUnresolvedMonth, .managerComplaintClose,
+            .complaintReview, .complaintUnresolvedMonth, .managerComplaintClose, .invalidComplaintExplanation,
+            .validComplaintAnalysis, .otherBodyContact, .correctiveActionVerification,
         ]
         #expect(required.isSubset(of: enabled))
-        // Rows that need facts Caretaker does not record are present but disabled.
-        #expect(policy.timer("valid_complaint_analysis")?.enabled == false)
-        #expect(policy.timer("invalid_complaint_explanation")?.enabled == false)
+        // The 48 h notice is covered by the stricter 24 h first reply.
+        #expect(policy.timer("complaint_initial_feedback")?.enabled == false)
     }
 
     @Test func shippedPolicyValues() throws {
@@ -38,6 +38,9 @@ import Testing
         #expect(policy.timer(.complaintUnresolvedMonth)?.deadline == .budget(SLADuration(1, .month), .wall))
         #expect(policy.timer(.promisedFeedback)?.deadline == .promisedFeedback)
         #expect(policy.timer(.promisedFeedback)?.followsFeedbackDate == true)
+        #expect(policy.timer(.correctiveActionVerification)?.deadline == .correctionDue)
+        #expect(policy.timer(.invalidComplaintExplanation)?.startOn == [.command("assess_invalid")])
+        #expect(policy.timer(.complaintUnresolvedMonth)?.stop.commands.contains("assess_invalid") == true)
         for timer in policy.enabledTimers {
             #expect(timer.stop.states.contains(.closed) || timer.stop.commands.contains("close"), "\(timer.kind) stops on close")
         }
@@ -54,7 +57,7 @@ import Testing
 
     static let broken: [Broken] = [
         Broken(name: "not JSON", replace: "{", with: "{{", path: "$", problem: .notJSON),
-        Broken(name: "missing version", replace: "\"version\": \"2026.1\",", with: "", path: "version", problem: .missing),
+        Broken(name: "missing version", replace: "\"version\": \"2026.2\",", with: "", path: "version", problem: .missing),
         Broken(name: "unknown top key", replace: "\"time_zone\"", with: "\"timezone\"", path: "timezone", problem: .unknownKey),
         Broken(name: "unsupported time zone", replace: "\"Asia/Shanghai\"", with: "\"UTC\"", path: "time_zone", problem: .unknownValue),
         Broken(name: "duplicate code", replace: "\"code\": \"repair_accept\"", with: "\"code\": \"complaint_first_reply\"",
@@ -66,7 +69,7 @@ import Testing
         Broken(name: "priority on a complaint", replace: "\"kinds\": [\"complaint\"]\n", with: "\"kinds\": [\"complaint\"], \"priority\": [\"urgent\"]\n",
                path: "timers[0].applies_to.priority", problem: .conflict),
         Broken(name: "unknown severity", replace: "\"severity\": [\"minor\", \"important\"]", with: "\"severity\": [\"minor\", \"critical\"]",
-               path: "timers[16].applies_to.severity[1]", problem: .unknownValue),
+               path: "timers[17].applies_to.severity[1]", problem: .unknownValue),
         Broken(name: "unknown start trigger", replace: "\"start_on\": [\"created\", \"reopen\", \"reassign\"]",
                with: "\"start_on\": [\"created\", \"dispatch\"]", path: "timers[1].start_on[1]", problem: .unknownValue),
         Broken(name: "unknown stop command", replace: "\"commands\": [\"accept\", \"arrive\", \"close\"]",
@@ -107,11 +110,11 @@ import Testing
         Broken(name: "empty escalation", replace: "\"escalation\": [{ \"level\": 1, \"after\": \"0\" }, { \"level\": 2, \"after\": \"15min\" }, { \"level\": 3, \"after\": \"2h\" }]",
                with: "\"escalation\": []", path: "timers[1].escalation", problem: .empty),
         Broken(name: "unknown effect", replace: "\"on_expiry\": \"upgrade_severity_major\"", with: "\"on_expiry\": \"upgrade\"",
-               path: "timers[16].on_expiry", problem: .unknownValue),
+               path: "timers[17].on_expiry", problem: .unknownValue),
         Broken(name: "disabled without a note",
-               replace: "\"code\": \"valid_complaint_analysis\",\n      \"enabled\": false,\n      \"domain_rows\": [12],\n      \"note\": \"seed 004 第4篇 5.2: a valid complaint's cause analysed within 1 day. Disabled: Caretaker does not yet record whether a complaint is valid, nor an analysis step.\",",
-               with: "\"code\": \"valid_complaint_analysis\",\n      \"enabled\": false,\n      \"domain_rows\": [12],",
-               path: "timers[14].note", problem: .missing),
+               replace: "\"code\": \"complaint_initial_feedback\",\n      \"enabled\": false,\n      \"domain_rows\": [11],\n      \"note\": \"seed 001: a 48 h notice when handling takes long. Disabled: complaint_first_reply (24 h) is stricter and is stopped by the same reply; there is no separate progress-notice command yet.\",",
+               with: "\"code\": \"complaint_initial_feedback\",\n      \"enabled\": false,\n      \"domain_rows\": [11],",
+               path: "timers[10].note", problem: .missing),
         Broken(name: "unknown timer key", replace: "\"code\": \"repair_accept\",", with: "\"code\": \"repair_accept\", \"budget_h\": 1,",
                path: "timers[1].budget_h", problem: .unknownKey),
     ]

@@ -3,11 +3,12 @@
 /// Pure: the store passes the case before and after, the time and a summary of the case's stored
 /// timers, and applies the returned changes in order within the transaction that recorded the
 /// change. Rules (docs/sla.md, "Planning"):
-/// 1. a pending timer stops when the command is one of its stop commands or the case enters one
+/// 1. a pending timer stops when the command (or an outcome trigger) is one of its stop commands or the case enters one
 ///    of its stop states;
 /// 2. `postpone` moves every pending timer that follows the feedback date to the new date
 ///    (a new deadline version), and starts `promised_feedback`-style timers if none is pending;
-/// 3. an enabled timer whose start triggers include the change and which applies to the case
+/// 3. an enabled timer whose start triggers include the change (the command or one of its
+///    outcome triggers) and which applies to the case
 ///    starts (or restarts with a new version, when already pending), unless the case's new
 ///    state would stop it at once.
 public struct TimerPlanner: Sendable {
@@ -36,18 +37,21 @@ public struct TimerPlanner: Sendable {
     /// The timer changes after an accepted console command.
     /// - Parameters:
     ///   - command: the command's wire name (`CaseAction.rawName`).
+    ///   - outcomes: its outcome triggers (`CaseAction.outcomeTriggers`), which stop and start
+    ///     timers like the name does.
     ///   - before: the case as loaded; `after`: the case as stored after the command.
     ///   - time: when the command was applied (the new budgets start here).
     ///   - postponeUntil: the new feedback date of a `postpone`.
     ///   - existing: the case's stored timers, latest version per kind (see `ExistingTimer`).
     public func transitionApplied(
-        command: String, before: CaseRecord, after: CaseRecord, at time: RFC3339Timestamp,
+        command: String, outcomes: [String] = [], before: CaseRecord, after: CaseRecord, at time: RFC3339Timestamp,
         postponeUntil: RFC3339Timestamp? = nil, existing: [ExistingTimer]
     ) throws(TimerPlanningError) -> [TimerChange] {
         var plan = Plan(existing: existing)
+        let triggers = [command] + outcomes
         for kind in plan.pending.sorted() {
             guard let timer = policy.timer(kind) else { continue }
-            if timer.stop.commands.contains(command) || timer.stop.states.contains(after.state) {
+            if !timer.stop.commands.isDisjoint(with: triggers) || timer.stop.states.contains(after.state) {
                 plan.cancel(kind)
             }
         }
@@ -63,7 +67,7 @@ public struct TimerPlanner: Sendable {
                 }
             }
         }
-        for timer in policy.enabledTimers where timer.startOn.contains(.command(command)) {
+        for timer in policy.enabledTimers where triggers.contains(where: { timer.startOn.contains(.command($0)) }) {
             guard !plan.touched.contains(timer.kind), timer.appliesTo.matches(after),
                   !timer.stop.states.contains(after.state) else { continue }
             start(timer, for: after, at: time, feedbackDate: after.report.promisedFeedbackAt, into: &plan)
@@ -86,12 +90,16 @@ public struct TimerPlanner: Sendable {
 
     /// The schedule of one timer of `timer` started at `startedAt`; `nil` for a promised-date
     /// timer without a date. Use it to re-plan a `needs_calendar` timer once its calendar exists.
+    /// `correctionDue` is the open corrective action's due date, for a timer due at it.
     public func schedule(_ timer: TimerPolicy, startedAt: RFC3339Timestamp, feedbackDate: RFC3339Timestamp?,
-                         deadlineVersion: Int) throws(CalendarError) -> TimerSchedule? {
+                         correctionDue: RFC3339Timestamp? = nil, deadlineVersion: Int) throws(CalendarError) -> TimerSchedule? {
         switch timer.deadline {
         case .promisedFeedback:
             guard let feedbackDate else { return nil }
             return schedule(timer.kind, start: startedAt, due: feedbackDate, share: timer.remindAt, version: deadlineVersion, calendar: nil)
+        case .correctionDue:
+            guard let correctionDue else { return nil }
+            return schedule(timer.kind, start: startedAt, due: correctionDue, share: timer.remindAt, version: deadlineVersion, calendar: nil)
         case .budget(let budget, .wall):
             let due = budget.unit == .month
                 ? SLATime.adding(months: budget.amount, to: startedAt)
@@ -118,7 +126,8 @@ public struct TimerPlanner: Sendable {
                        feedbackDate: RFC3339Timestamp?, into plan: inout Plan) {
         plan.add(timer.kind, at: time) { version in
             Result { () throws(CalendarError) in
-                try schedule(timer, startedAt: time, feedbackDate: feedbackDate, deadlineVersion: version)
+                try schedule(timer, startedAt: time, feedbackDate: feedbackDate,
+                             correctionDue: record.openCorrection?.dueAt, deadlineVersion: version)
             }
         }
     }

@@ -76,6 +76,10 @@ extension TimerPolicy {
         if onExpiry == .upgradeSeverityMajor && appliesTo.kinds != [.complaint] {
             throw SLAPolicyError(path: entry.at("on_expiry"), problem: .conflict, message: "only a complaint has a severity to upgrade")
         }
+        if deadline == .correctionDue && follows {
+            throw SLAPolicyError(path: entry.at("follows_feedback_date"), problem: .conflict,
+                                 message: "a timer due at correction_due_at follows the corrective action, not the feedback date")
+        }
         follows = follows || deadline == .promisedFeedback
         return TimerPolicy(kind: TimerKind(rawValue: code), enabled: enabled, domainRows: rows, note: note,
                            appliesTo: appliesTo, startOn: startOn, stop: stop, deadline: deadline,
@@ -126,9 +130,9 @@ extension TimerPolicy {
             case "created": trigger = .created
             case "severity_upgraded": trigger = .severityUpgraded
             default:
-                guard CaseAction.allRawNames.contains(name) else {
+                guard CaseAction.allTriggerNames.contains(name) else {
                     throw SLAPolicyError(path: path, problem: .unknownValue,
-                                         message: "\"\(name)\" is not one of: created, severity_upgraded, \(CaseAction.allRawNames.joined(separator: ", "))")
+                                         message: "\"\(name)\" is not one of: created, severity_upgraded, \(CaseAction.allTriggerNames.joined(separator: ", "))")
                 }
                 trigger = .command(name)
             }
@@ -144,9 +148,9 @@ extension TimerPolicy {
         let stop = try Reader(value, path: path, allowedKeys: ["commands", "states"])
         var commands = Set<String>()
         for (index, name) in try stop.strings("commands", required: false, nonEmpty: false).enumerated() {
-            guard CaseAction.allRawNames.contains(name) else {
+            guard CaseAction.allTriggerNames.contains(name) else {
                 throw SLAPolicyError(path: stop.at("commands") + "[\(index)]", problem: .unknownValue,
-                                     message: "\"\(name)\" is not one of: \(CaseAction.allRawNames.joined(separator: ", "))")
+                                     message: "\"\(name)\" is not one of: \(CaseAction.allTriggerNames.joined(separator: ", "))")
             }
             commands.insert(name)
         }
@@ -172,16 +176,17 @@ extension TimerPolicy {
     private static func deadline(_ entry: Reader) throws(SLAPolicyError) -> Deadline {
         let hasBudget = try entry.raw("budget", required: false) != nil
         if let dueAt = try entry.string("due_at", required: false) {
-            guard dueAt == "promised_feedback_at" else {
-                throw SLAPolicyError(path: entry.at("due_at"), problem: .unknownValue, message: "\"\(dueAt)\" is not one of: promised_feedback_at")
+            guard dueAt == "promised_feedback_at" || dueAt == "correction_due_at" else {
+                throw SLAPolicyError(path: entry.at("due_at"), problem: .unknownValue,
+                                     message: "\"\(dueAt)\" is not one of: promised_feedback_at, correction_due_at")
             }
             guard !hasBudget else {
                 throw SLAPolicyError(path: entry.at("budget"), problem: .conflict, message: "a timer has either a budget or due_at, not both")
             }
             if try entry.raw("clock", required: false) != nil {
-                throw SLAPolicyError(path: entry.at("clock"), problem: .conflict, message: "a timer due at promised_feedback_at has no clock")
+                throw SLAPolicyError(path: entry.at("clock"), problem: .conflict, message: "a timer due at \(dueAt) has no clock")
             }
-            return .promisedFeedback
+            return dueAt == "promised_feedback_at" ? .promisedFeedback : .correctionDue
         }
         guard hasBudget else {
             throw SLAPolicyError(path: entry.at("budget"), problem: .missing, message: "required key is missing (or give due_at)")

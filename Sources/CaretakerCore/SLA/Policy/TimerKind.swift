@@ -42,6 +42,14 @@ public struct TimerKind: RawRepresentable, Sendable, Hashable, Comparable, Custo
     public static let complaintResult: TimerKind = "complaint_result"
     /// Row 11: complaint review (复核), 15 working days after `reopen`.
     public static let complaintReview: TimerKind = "complaint_review"
+    /// Row 12: an invalid complaint explained to the resident, 2 days after `assess`.
+    public static let invalidComplaintExplanation: TimerKind = "invalid_complaint_explanation"
+    /// Row 12: a valid complaint's cause analysed, 1 day after `assess`.
+    public static let validComplaintAnalysis: TimerKind = "valid_complaint_analysis"
+    /// Row 12: another body involved: the resident contacted within 3 days.
+    public static let otherBodyContact: TimerKind = "other_body_contact"
+    /// Row 12: the corrective action verified by its own due date.
+    public static let correctiveActionVerification: TimerKind = "corrective_action_verification"
     /// Row 13: complaint unresolved after a month becomes major.
     public static let complaintUnresolvedMonth: TimerKind = "complaint_unresolved_month"
     /// Row 14: major complaints closed by a manager within 15 days.

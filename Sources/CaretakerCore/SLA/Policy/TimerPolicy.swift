@@ -35,7 +35,8 @@ public struct TimerPolicy: Sendable, Equatable {
     public enum StartTrigger: Sendable, Hashable, CustomStringConvertible {
         /// The case was registered (`created`).
         case created
-        /// A console command was accepted (its wire name, e.g. `complete`, `reopen`).
+        /// A console command was accepted (its wire name, e.g. `complete`, `reopen`), or it had
+        /// an outcome (`CaseAction.outcomeTriggers`, e.g. `assess_invalid`).
         case command(String)
         /// A complaint's severity was raised (`severity_upgraded`), e.g. by the one-month timer.
         case severityUpgraded
@@ -52,7 +53,7 @@ public struct TimerPolicy: Sendable, Equatable {
 
     /// What stops (cancels) a running timer.
     public struct StopRule: Sendable, Equatable {
-        /// Accepted commands that stop it.
+        /// Accepted commands (or their outcome triggers) that stop it.
         public var commands: Set<String>
         /// States that stop it when the case enters them.
         public var states: Set<CaseState>
@@ -78,6 +79,8 @@ public struct TimerPolicy: Sendable, Equatable {
         case budget(SLADuration, Clock)
         /// The feedback date promised at intake (`promised_feedback_at`), later the `postpone` date.
         case promisedFeedback
+        /// The due date of the corrective action `correct` recorded (`due`).
+        case correctionDue
     }
 
     /// One escalation step: reach `level` once `after` has passed since the deadline.
