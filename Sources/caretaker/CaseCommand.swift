@@ -115,6 +115,14 @@ enum CaseSummary {
         if let incidentAt = report.incidentAt { lines.append("  incident at  \(incidentAt.inOffset(minutes: 480))") }
         if let about = report.complainedAbout { lines.append("  about        \(about)") }
         if let request = report.residentRequest { lines.append("  request      \(request)") }
+        if let validity = record.validity {
+            lines.append("  assessed     \(validity.rawValue)" + (record.otherBody.map { "  other body \($0.rawValue)" } ?? "")
+                + (record.causeAnalysed ? "  cause analysed" : ""))
+        }
+        if let correction = record.openCorrection {
+            lines.append("  correction   \(correction.action)  by \(correction.owner)  due \(correction.dueAt.inOffset(minutes: 480))"
+                + "  (awaiting verification)")
+        }
         if let resident = report.resident {
             lines.append("  resident     \(resident.name.map(PersonalData.maskName) ?? "-")  "
                 + "\(resident.phone.map(PersonalData.maskPhone) ?? "-")  unit \(resident.unit ?? "-")")

@@ -122,13 +122,21 @@ import Testing
         #expect(changes == [.reschedule(expected, replacing: 1)])
     }
 
+    @Test func informingTheResidentOfTheSituationAnswersTheMajorRepairETA() throws {
+        let record = F.record(.repair, state: .accepted, priority: .major)
+        let changes = try planner.transitionApplied(
+            command: "inform_resident", before: record, after: record, at: F.time("2026-03-03T12:00:00"),
+            existing: Self.pending(.majorRepairETA, .longRepairPlan, .promisedFeedback))
+        #expect(changes == [.cancel(kind: .majorRepairETA, deadlineVersion: 1)])
+    }
+
     @Test func secondPostponeGoesToVersionThree() throws {
         let record = F.record(.repair, state: .accepted, priority: .major)
         let changes = try planner.transitionApplied(
             command: "postpone", before: record, after: record, at: F.time("2026-03-04T12:00:00"),
             postponeUntil: F.time("2026-03-09T12:00:00"),
             existing: [ExistingTimer(kind: .promisedFeedback, deadlineVersion: 2, isPending: true)] + Self.pending(.majorRepairETA))
-        #expect(Self.cancelled(changes) == [.majorRepairETA], "telling the resident a date answers the ETA timer")
+        #expect(Self.cancelled(changes).isEmpty, "a new feedback date is not the situation and ETA (inform_resident)")
         guard case .reschedule(let schedule, let replacing)? = changes.last else {
             Issue.record("no reschedule in \(changes)")
             return
