@@ -69,12 +69,14 @@ public enum WorkerAssembly {
         commandSettings.amqp = try configuration.amqp.amqpConfiguration(connectionName: "caretaker-\(instance)-commands")
         let signal = OutboxSignal()
         let triage = IntakeTriage(classifier: classifier)
+        let notices = ResidentNoticeObserver(planner: timekeeper.planner, makeID: { UUID().uuidString.lowercased() })
         let intake = IntakeConsumer(
             settings: consumerSettings, triage: triage,
-            recorder: IntakeRecorder(observers: [timekeeper]), database: connections[0],
+            recorder: IntakeRecorder(observers: [timekeeper, notices]), database: connections[0],
             now: now, signal: signal, logger: logger.with(component: "intake"))
         let commands = CommandConsumer(
-            settings: commandSettings, processor: CommandProcessor(observers: [timekeeper], accusedStaff: triage.accusedStaff), database: connections[1], now: now,
+            settings: commandSettings, processor: CommandProcessor(observers: [timekeeper, notices], accusedStaff: triage.accusedStaff),
+            database: connections[1], now: now,
             signal: signal, logger: logger.with(component: "commands"))
         let relay = OutboxRelay(
             settings: OutboxRelay.Settings(

@@ -91,12 +91,17 @@ struct CommandFieldReader {
     func actor() throws(ContractError) -> CaseActor {
         guard let value = fields.object["actor"] else { throw fields.fail("actor", .missing, "required field is missing") }
         guard case .object = value else { throw fields.fail("actor", .wrongType, "must be an object, not \(value.typeName)") }
-        return CaseActor(
+        let actor = CaseActor(
             id: try fields.string("id", required: true, maxLength: 128, in: value, path: "actor.id")!,
             name: try fields.string("name", maxLength: 100, in: value, path: "actor.name"),
             role: try fields.string("role", maxLength: 64, in: value, path: "actor.role"),
             audience: try fields.enumeration("audience", in: value, path: "actor.audience")
         )
+        guard actor.audience != .resident else {
+            throw fields.fail("actor.audience", .unknownValue,
+                              "resident receives notices only; commands come from a department console, management or leadership")
+        }
+        return actor
     }
 
     /// The command's own fields, by command name (already checked to be a known one).

@@ -12,4 +12,14 @@ public enum CaseEventType: String, Sendable, CaseIterable, Codable {
     case escalated = "case.escalated"
     /// A console command was refused; sent to the actor's audience only.
     case commandRejected = "command.rejected"
+    /// For the resident: the case was registered, who handles it and the time limit.
+    case noticeReceived = "notice.received"
+    /// For the resident: a new feedback date, or an expected completion date was given.
+    case noticeScheduled = "notice.scheduled"
+    /// For the resident: what they were told (an explanation, the situation).
+    case noticeInformed = "notice.informed"
+    /// For the resident: the complaint was dealt with, or the repair completed.
+    case noticeResolved = "notice.resolved"
+    /// For the resident: the follow-up visit was recorded; thanks.
+    case noticeFollowedUp = "notice.followed_up"
 }

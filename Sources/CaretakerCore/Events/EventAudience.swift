@@ -15,6 +15,9 @@ public enum EventAudience: String, Sendable, CaseIterable, Codable, Comparable {
     case management
     /// Company leadership (总经理).
     case leadership
+    /// The intake system, which passes resident notices (`notice.*`) on to the resident as they
+    /// are: it receives no other event, and the notices carry no staff or resident details.
+    case resident
 
     /// The audience of a department's console.
     public init(_ department: Department) {
