@@ -24,7 +24,7 @@ let package = Package(
         .systemLibrary(
             name: "CRabbitMQ",
             pkgConfig: "librabbitmq",
-            providers: [.apt(["librabbitmq-dev"])]
+            providers: [.apt(["librabbitmq-dev", "libssl-dev"])]
         ),
         .systemLibrary(
             name: "CLibPQ",

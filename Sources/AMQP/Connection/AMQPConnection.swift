@@ -91,14 +91,20 @@ public actor AMQPConnection {
                 guard status == AMQP_STATUS_OK.rawValue else { throw Self.libraryError(status, context: "\(context): load client key") }
             }
             amqp_ssl_socket_set_verify_peer(socket, tls.verifyPeer ? 1 : 0)
-            amqp_ssl_socket_set_verify_hostname(socket, tls.verifyHostname ? 1 : 0)
+            try configureHostVerification(socket, tls: tls, host: url.host, arena: arena, context: context)
         } else {
             socket = amqp_tcp_socket_new(handle.state)
             guard socket != nil else { throw AMQPError(.connectionFailed, context: context, detail: "cannot create socket") }
         }
         var connectTimeout = Self.timeval(configuration.connectTimeout)
+        caretaker_tls_reset_verify_error()
         let status = amqp_socket_open_noblock(socket, arena.cString(url.host), Int32(url.port), &connectTimeout)
+        let verifyError = caretaker_tls_take_verify_error()
         guard status == AMQP_STATUS_OK.rawValue else {
+            if url.usesTLS, status == AMQP_STATUS_SSL_PEER_VERIFY_FAILED.rawValue, verifyError != X509_V_OK {
+                throw AMQPError(.tlsFailed, code: Int(status), context: context,
+                                detail: Self.verificationFailure(verifyError, host: url.host))
+            }
             let error = Self.libraryError(status, context: context)
             throw error.kind == .tlsFailed ? error : AMQPError(.connectionFailed, code: error.code, context: context, detail: error.detail)
         }
@@ -132,6 +138,39 @@ public actor AMQPConnection {
             self.handle = nil
             throw error
         }
+    }
+
+    /// Makes the TLS socket check that the broker's certificate names `host`.
+    ///
+    /// rabbitmq-c's own check matches DNS names only, so for an IP-literal host (`127.0.0.1`,
+    /// `::1`) it is turned off and OpenSSL verifies the address against the certificate's IP
+    /// subjectAltName entries as part of peer verification instead; a certificate without the
+    /// address is then refused like one from an unknown CA. Every handshake also records the
+    /// first certificate error, so a refusal can say why (see ``verificationFailure(_:host:)``).
+    private func configureHostVerification(
+        _ socket: OpaquePointer, tls: AMQPTLSOptions, host: String, arena: CArena, context: String
+    ) throws {
+        guard let sslContext = amqp_ssl_socket_get_context(socket) else {
+            throw AMQPError(.tlsFailed, context: context, detail: "TLS socket has no OpenSSL context")
+        }
+        caretaker_tls_record_verify_errors(sslContext)
+        let hostIsAddress = caretaker_is_ip_literal(arena.cString(host)) == 1
+        if tls.verifyHostname && hostIsAddress {
+            guard caretaker_tls_expect_ip(sslContext, arena.cString(host)) == 1 else {
+                throw AMQPError(.tlsFailed, context: context, detail: "OpenSSL does not accept \(host) as an IP address")
+            }
+        }
+        amqp_ssl_socket_set_verify_hostname(socket, tls.verifyHostname && !hostIsAddress ? 1 : 0)
+    }
+
+    /// Explains a refused broker certificate from OpenSSL's verification error.
+    static func verificationFailure(_ error: Int32, host: String) -> String {
+        let reason = X509_verify_cert_error_string(Int(error)).map { String(cString: $0) } ?? "error \(error)"
+        var text = "broker certificate refused: \(reason)"
+        if error == X509_V_ERR_IP_ADDRESS_MISMATCH {
+            text += " (its subjectAltName does not list IP:\(host))"
+        }
+        return text
     }
 
     private var clientProperties: AMQPTable {

@@ -12,6 +12,10 @@ public struct AMQPTLSOptions: Sendable, Equatable {
     /// Whether the broker's certificate chain is verified.
     public var verifyPeer: Bool
     /// Whether the broker's certificate must name the host connected to.
+    ///
+    /// A host name must be among the certificate's DNS names (rabbitmq-c's check). An IP address
+    /// (`127.0.0.1`, `::1`) must be among its IP subjectAltName entries; OpenSSL checks that as
+    /// part of peer verification, so for an IP address it takes effect only with ``verifyPeer``.
     public var verifyHostname: Bool
 
     /// Creates TLS options; the default CA file is Debian's system bundle.
