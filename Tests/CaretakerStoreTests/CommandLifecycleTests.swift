@@ -35,7 +35,10 @@ import Testing
         Step(command: "accept", actor: CommandScenario.guardLead, fields: [:], state: .accepted, audiences: complaintAudiences),
         Step(command: "reply", actor: CommandScenario.guardLead, fields: ["note": "\"已向住户致歉\""],
              state: .acknowledged, audiences: complaintAudiences),
-        Step(command: "resolve", actor: CommandScenario.guardLead, fields: ["note": "\"涉事保安已培训\""],
+        // A major complaint: the office meeting, then a manager resolves it (seed 000 3.2).
+        Step(command: "hold_meeting", actor: CommandScenario.manager, fields: ["note": "\"经理牵头处理\""],
+             state: .acknowledged, audiences: complaintAudiences),
+        Step(command: "resolve", actor: CommandScenario.manager, fields: ["note": "\"涉事保安已培训\""],
              state: .resolved, audiences: complaintAudiences),
         Step(command: "follow_up", actor: CommandScenario.receptionist, fields: ["satisfaction": "4"],
              state: .followedUp, audiences: complaintAudiences),
@@ -50,7 +53,7 @@ import Testing
         var previous = CaseState.initial(for: kind)
         for (index, step) in steps.enumerated() {
             let commandID = "\(kind.rawValue)-\(index)-\(step.command)"
-            let at = "2026-11-0\(3 + index)T10:00:00+08:00"
+            let at = "2026-11-\(3 + index < 10 ? "0" : "")\(3 + index)T10:00:00+08:00"
             let outboxBefore = try await scenario.maxOutboxID()
             let body = CommandScenario.body(id: commandID, caseID: created.id, actor: step.actor, at: at, step.fields)
             let outcome = try await scenario.send(bytes: body, routingKey: step.command)
@@ -60,7 +63,8 @@ import Testing
             let history = try await scenario.history(created.id)
             #expect(history.count == index + 2, "\(step.command)")
             let actorID = step.actor == CommandScenario.technician ? "E1024"
-                : step.actor == CommandScenario.guardLead ? "S0007" : "C0311"
+                : step.actor == CommandScenario.guardLead ? "S0007"
+                : step.actor == CommandScenario.manager ? "M0001" : "C0311"
             #expect(history.last == CommandScenario.Step(step: step.command, from: previous.rawValue,
                                                         to: step.state.rawValue, actor: actorID))
             let row = try await scenario.connection.query("""
@@ -101,7 +105,7 @@ import Testing
         try await CommandScenario.run("cmd_complaint_life") { scenario in
             let complaint = try await drive(Self.complaintSteps, kind: .complaint, in: scenario)
             #expect(try await scenario.history(complaint.id).map(\.step)
-                == ["created", "accept", "reply", "resolve", "follow_up", "close", "reopen"])
+                == ["created", "accept", "reply", "hold_meeting", "resolve", "follow_up", "close", "reopen"])
             #expect(try await scenario.column("satisfaction", of: complaint.id, as: Int.self) == 4)
             #expect(try await scenario.column("reopenings", of: complaint.id, as: Int.self) == 1)
             #expect(try await scenario.column("closed_at", of: complaint.id, as: Date?.self) == nil)

@@ -11,6 +11,7 @@ struct CommandScenario {
     static let technician = #"{"id":"E1024","name":"李师傅","role":"technician","audience":"engineering"}"#
     static let guardLead = #"{"id":"S0007","name":"赵队长","role":"supervisor","audience":"security"}"#
     static let receptionist = #"{"id":"C0311","name":"陈小姐","role":"receptionist","audience":"customer_service"}"#
+    static let manager = #"{"id":"M0001","name":"林经理","role":"manager","audience":"management"}"#
 
     let database: ScratchDatabase
     let connection: PostgresConnection

@@ -35,6 +35,8 @@ public enum CaseAction: Sendable, Equatable {
     case verifyCorrection(verdict: CorrectionVerdict, note: String)
     /// What the resident was told (an explanation, the situation, an expected date).
     case informResident(note: String, eta: RFC3339Timestamp?)
+    /// The office meeting (办公会议) on a complaint: what it decided and who attended.
+    case holdMeeting(note: String, attendees: String?)
 
     /// The command's name as written on the wire.
     public var rawName: String {
@@ -55,6 +57,7 @@ public enum CaseAction: Sendable, Equatable {
         case .correct: "correct"
         case .verifyCorrection: "verify_correction"
         case .informResident: "inform_resident"
+        case .holdMeeting: "hold_meeting"
         }
     }
 
@@ -76,7 +79,7 @@ public enum CaseAction: Sendable, Equatable {
     public static let allRawNames = [
         "accept", "reply", "arrive", "complete", "return_work_order", "resolve", "postpone",
         "follow_up", "reopen", "reassign", "close", "assess", "analyse", "correct", "verify_correction",
-        "inform_resident",
+        "inform_resident", "hold_meeting",
     ]
 
     /// Every name an SLA timer may start or stop on: the command names and the outcome triggers.

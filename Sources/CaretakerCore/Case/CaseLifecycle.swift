@@ -28,7 +28,7 @@ public enum CaseLifecycle {
                 .invalidForState,
                 "\(action.rawName) is not allowed while the \(current.kind.rawValue) is \(current.state.rawValue)"))
         }
-        if let actor, let refusal = ComplaintProcedure.permission(for: action, actor: actor) {
+        if let actor, let refusal = ComplaintProcedure.permission(for: action, on: current, actor: actor) {
             return .failure(refusal)
         }
         if let refusal = ComplaintProcedure.precondition(for: action, on: current) {
@@ -59,6 +59,8 @@ public enum CaseLifecycle {
             next.correctionOpen = true
         case .verifyCorrection:
             next.correctionOpen = false
+        case .holdMeeting:
+            next.meetingHeld = true
         default:
             break
         }
@@ -88,6 +90,7 @@ public enum CaseLifecycle {
         "correct": unchanged([.received, .accepted, .acknowledged, .resolved, .followedUp]),
         "verify_correction": unchanged([.received, .accepted, .acknowledged, .resolved, .followedUp]),
         "inform_resident": unchanged([.received, .accepted, .acknowledged, .resolved, .followedUp]),
+        "hold_meeting": unchanged([.received, .accepted, .acknowledged, .resolved, .followedUp]),
     ]
 
     private static let repairMoves: [String: [CaseState: CaseState]] = [

@@ -52,6 +52,8 @@ public struct CaseRecord: Sendable, Equatable {
     public var causeAnalysed: Bool = false
     /// The corrective action awaiting `verify_correction`, if any.
     public var openCorrection: CorrectiveAction?
+    /// Whether the office meeting on a complaint was recorded (`hold_meeting`).
+    public var meetingHeld: Bool = false
 
     /// Creates a record.
     public init(
@@ -87,7 +89,8 @@ public struct CaseRecord: Sendable, Equatable {
         get {
             CaseSnapshot(kind: kind, state: state, department: department, category: category,
                          postponements: postponements, reopenings: reopenings, validity: validity,
-                         causeAnalysed: causeAnalysed, correctionOpen: openCorrection != nil)
+                         causeAnalysed: causeAnalysed, correctionOpen: openCorrection != nil, severity: severity,
+                         meetingHeld: meetingHeld)
         }
         set {
             state = newValue.state
@@ -97,6 +100,7 @@ public struct CaseRecord: Sendable, Equatable {
             reopenings = newValue.reopenings
             validity = newValue.validity
             causeAnalysed = newValue.causeAnalysed
+            meetingHeld = newValue.meetingHeld
             if !newValue.correctionOpen { openCorrection = nil }
         }
     }

@@ -18,12 +18,17 @@ public struct CaseSnapshot: Sendable, Equatable {
     public var causeAnalysed: Bool
     /// Whether a corrective action awaits verification.
     public var correctionOpen: Bool
+    /// The complaint's severity (`nil` for repairs), which decides who may resolve it.
+    public var severity: ComplaintSeverity?
+    /// Whether the office meeting (办公会议) on a complaint was recorded (`hold_meeting`).
+    public var meetingHeld: Bool
 
     /// Creates a snapshot.
     public init(
         kind: IntakeMessage.Kind, state: CaseState, department: Department, category: String,
         postponements: Int = 0, reopenings: Int = 0, validity: ComplaintValidity? = nil,
-        causeAnalysed: Bool = false, correctionOpen: Bool = false
+        causeAnalysed: Bool = false, correctionOpen: Bool = false, severity: ComplaintSeverity? = nil,
+        meetingHeld: Bool = false
     ) {
         self.kind = kind
         self.state = state
@@ -34,5 +39,7 @@ public struct CaseSnapshot: Sendable, Equatable {
         self.validity = validity
         self.causeAnalysed = causeAnalysed
         self.correctionOpen = correctionOpen
+        self.severity = severity
+        self.meetingHeld = meetingHeld
     }
 }

@@ -37,6 +37,10 @@ extension CaseAction {
             var details: [(key: String, value: JSONValue)] = [("verdict", .string(verdict.rawValue))]
             if !note.isEmpty { details.append(("note", .string(note))) }
             return details
+        case .holdMeeting(let note, let attendees):
+            var details: [(key: String, value: JSONValue)] = [("note", .string(note))]
+            if let attendees { details.append(("attendees", .string(attendees))) }
+            return details
         case .informResident(let note, let eta):
             var details: [(key: String, value: JSONValue)] = [("note", .string(note))]
             if let eta { details.append(("eta", .string(eta.description))) }

@@ -143,6 +143,9 @@ struct CommandFieldReader {
         case "verify_correction":
             let verdict: CorrectionVerdict = try fields.enumeration("verdict")
             return .verifyCorrection(verdict: verdict, note: try note(required: false))
+        case "hold_meeting":
+            let note = try note(required: true)
+            return .holdMeeting(note: note, attendees: try fields.string("attendees", maxLength: ConsoleCommand.maximumReasonLength))
         case "inform_resident":
             let note = try note(required: true)
             let eta = try fields.timestamp("eta", required: false)

@@ -8,9 +8,15 @@ public enum ComplaintProcedure {
     /// management office and leadership (seed 004 第4篇 5.2: 管理处管理人员).
     public static let deciders: Set<EventAudience> = [.customerService, .management, .leadership]
 
-    /// Why `actor` may not give `action`, or `nil` when they may.
-    public static func permission(for action: CaseAction, actor: CaseActor) -> CommandRejection? {
+    /// Why `actor` may not give `action` on the case `current`, or `nil` when they may.
+    public static func permission(for action: CaseAction, on current: CaseSnapshot, actor: CaseActor) -> CommandRejection? {
         switch action {
+        case .resolve:
+            guard current.kind == .complaint, let severity = current.severity,
+                  let resolvers = HandlingLevel(severity).resolvers, !resolvers.contains(actor.audience) else { return nil }
+            return CommandRejection(
+                .notPermitted,
+                "a \(severity.rawValue) complaint is resolved at manager level or above (management, leadership), not \(actor.audience.rawValue)")
         case .assess, .verifyCorrection:
             guard !deciders.contains(actor.audience) else { return nil }
             return CommandRejection(
@@ -40,6 +46,8 @@ public enum ComplaintProcedure {
                 : nil
         case .verifyCorrection:
             return current.correctionOpen ? nil : CommandRejection(.precondition, "no corrective action awaits verification")
+        case .resolve where current.kind == .complaint && current.severity == .major && !current.meetingHeld:
+            return CommandRejection(.precondition, "a major complaint is resolved after the office meeting (hold_meeting)")
         case .close where current.kind == .complaint && current.correctionOpen:
             return CommandRejection(.precondition, "a corrective action awaits verification; verify it before closing")
         default:

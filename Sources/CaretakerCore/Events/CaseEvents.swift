@@ -107,7 +107,11 @@ public enum CaseEvents {
             ("category", .string(record.category)),
             ("secondary_categories", .array(record.secondaryCategories.map(JSONValue.string))),
         ]
-        if let severity = record.severity { members.append(("severity", .string(severity.rawValue))) }
+        if let severity = record.severity {
+            members.append(("severity", .string(severity.rawValue)))
+            members.append(("handling_level", .string(HandlingLevel(severity).rawValue)))
+        }
+        if let validity = record.validity { members.append(("validity", .string(validity.rawValue))) }
         if let priority = record.priority { members.append(("priority", .string(priority.rawValue))) }
         if let responsibility = record.responsibility {
             members.append(("responsibility", .string(responsibility.rawValue)))

@@ -116,6 +116,12 @@ extension TriageClassifier {
             if !decision.notify.isEmpty {
                 reasons.append("notify.repair.\(priority.rawValue): \(decision.notify.map(\.rawValue).joined(separator: ", "))")
             }
+            // A repair that demands compensation goes to leadership like a complaint that does
+            // (seed 004 第2篇 四: 涉及经济赔偿 → 公司领导).
+            if demandsCompensation(message, scratch.events) {
+                decision.notify = [.management, .leadership]
+                reasons.append("notify.repair.compensation: management, leadership")
+            }
         }
         decision.reasons = reasons
         return decision
@@ -126,6 +132,18 @@ extension TriageClassifier {
     private func hasHardMajorEvidence(_ message: IntakeMessage) -> Bool {
         if message.flags.contains(where: { flagSeverity[$0] == .major }) { return true }
         if let times = message.reportedTimes, rules.reportedTimesRules.first(where: { times >= $0.atLeast })?.severity == .major { return true }
+        return false
+    }
+
+    /// Whether the report asks for compensation: the call taker's `compensation` flag, or a
+    /// phrase of the `compensation` severity modifier (赔偿, 补偿, 索赔…) not negated.
+    private func demandsCompensation(_ message: IntakeMessage, _ events: [TriageEvent]) -> Bool {
+        if message.flags.contains(.compensation) { return true }
+        for event in events where !event.negated && !event.shadowed {
+            for use in uses[Int(event.phrase)] {
+                if case .severity(let m) = use, rules.severityModifiers[Int(m)].id == "compensation" { return true }
+            }
+        }
         return false
     }
 

@@ -52,7 +52,7 @@ public enum CaseLoader {
                to_char(promised_feedback_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')
                    AS promised_feedback_at,
                to_char(incident_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS incident_at,
-               complained_about, resident_request, validity, other_body, cause_analysed,
+               complained_about, resident_request, validity, other_body, cause_analysed, meeting_held,
                correction.action AS correction_action, correction.owner AS correction_owner,
                to_char(correction.due_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS correction_due_at
         FROM cases
@@ -117,6 +117,7 @@ public enum CaseLoader {
         record.validity = try optionalValue(row, "validity")
         record.otherBody = try optionalValue(row, "other_body")
         record.causeAnalysed = try row.decode("cause_analysed", as: Bool.self)
+        record.meetingHeld = try row.decode("meeting_held", as: Bool.self)
         if let action = try row.decode("correction_action", as: String?.self) {
             record.openCorrection = CorrectiveAction(
                 action: action, owner: try row.decode("correction_owner", as: String.self),

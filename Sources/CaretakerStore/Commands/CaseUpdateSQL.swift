@@ -22,6 +22,7 @@ enum CaseUpdateSQL {
                 validity = \(record.validity?.rawValue),
                 other_body = \(record.otherBody?.rawValue),
                 cause_analysed = \(record.causeAnalysed),
+                meeting_held = \(record.meetingHeld),
                 satisfaction = coalesce(\(satisfaction)::smallint, satisfaction),
                 closed_at = \(closedAt?.description)::timestamptz,
                 updated_at = \(now.description)::timestamptz

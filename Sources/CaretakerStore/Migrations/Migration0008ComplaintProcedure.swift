@@ -1,7 +1,8 @@
 extension Migration {
     /// The decisions of the complaint procedure (issue 11 item 1, seed 004 第4篇 5.2–5.6): whether
-    /// a complaint is valid, which outside body is involved, whether its cause was analysed, and
-    /// its corrective actions (纠正措施), each verified by its due date.
+    /// a complaint is valid, which outside body is involved, whether its cause was analysed,
+    /// whether the office meeting on it was held, and its corrective actions (纠正措施), each
+    /// verified by its due date.
     ///
     /// Cases recorded before have none of these: `validity` stays NULL (not assessed).
     static let complaintProcedure = Migration(version: 8, name: "complaint_procedure", sql: """
@@ -9,7 +10,8 @@ extension Migration {
             ADD COLUMN validity text CHECK (validity IN ('valid', 'invalid')),
             ADD COLUMN other_body text
                 CHECK (other_body IN ('water_company', 'power_bureau', 'gas_company', 'developer', 'municipal', 'other')),
-            ADD COLUMN cause_analysed boolean NOT NULL DEFAULT false;
+            ADD COLUMN cause_analysed boolean NOT NULL DEFAULT false,
+            ADD COLUMN meeting_held boolean NOT NULL DEFAULT false;
         CREATE TABLE corrective_actions (
             case_id uuid NOT NULL REFERENCES cases (case_id),
             seq integer NOT NULL CHECK (seq >= 1),

@@ -59,6 +59,11 @@ private let allowed: [String: CaseState] = [
     "complaint inform_resident acknowledged": .acknowledged,
     "complaint inform_resident resolved": .resolved,
     "complaint inform_resident followed_up": .followedUp,
+    "complaint hold_meeting received": .received,
+    "complaint hold_meeting accepted": .accepted,
+    "complaint hold_meeting acknowledged": .acknowledged,
+    "complaint hold_meeting resolved": .resolved,
+    "complaint hold_meeting followed_up": .followedUp,
     "repair inform_resident dispatched": .dispatched,
     "repair inform_resident accepted": .accepted,
     "repair inform_resident on_site": .onSite,
@@ -69,7 +74,7 @@ private let allowed: [String: CaseState] = [
 
 private let commandsForKind: [IntakeMessage.Kind: Set<String>] = [
     .complaint: ["accept", "reply", "resolve", "follow_up", "close", "reopen", "postpone", "reassign", "assess",
-                 "analyse", "correct", "verify_correction", "inform_resident"],
+                 "analyse", "correct", "verify_correction", "inform_resident", "hold_meeting"],
     .repair: ["accept", "arrive", "complete", "return_work_order", "follow_up", "close", "reopen", "postpone", "reassign",
               "inform_resident"],
 ]
@@ -93,6 +98,7 @@ private func sampleAction(_ name: String) -> CaseAction {
     case "correct": return .correct(CorrectiveAction(action: "调整排班", owner: "环境部主管", dueAt: at))
     case "verify_correction": return .verifyCorrection(verdict: .effective, note: "已按时清扫")
     case "inform_resident": return .informResident(note: "已告知处理进度", eta: nil)
+    case "hold_meeting": return .holdMeeting(note: "办公会议决定由经理牵头整改", attendees: "总经理、管理处主任")
     default: fatalError("unknown command \(name)")
     }
 }

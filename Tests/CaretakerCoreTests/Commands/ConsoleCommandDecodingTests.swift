@@ -59,6 +59,9 @@ import Testing
                                                dueAt: RFC3339Timestamp("2026-11-09T18:00:00+08:00")!))),
         Good(command: "verify_correction", fields: ["verdict": "\"ineffective\"", "note": "\"仍未清扫\""],
              action: .verifyCorrection(verdict: .ineffective, note: "仍未清扫")),
+        Good(command: "hold_meeting", fields: ["note": "\"经理牵头整改\"", "attendees": "\"总经理、主任\""],
+             action: .holdMeeting(note: "经理牵头整改", attendees: "总经理、主任")),
+        Good(command: "hold_meeting", fields: ["note": "\"经理牵头整改\""], action: .holdMeeting(note: "经理牵头整改", attendees: nil)),
         Good(command: "inform_resident", fields: ["note": "\"已向住户解释\""], action: .informResident(note: "已向住户解释", eta: nil)),
         Good(command: "inform_resident", fields: ["note": "\"预计周五完工\"", "eta": "\"2026-11-06T18:00:00+08:00\""],
              action: .informResident(note: "预计周五完工", eta: RFC3339Timestamp("2026-11-06T18:00:00+08:00")!)),
@@ -198,6 +201,8 @@ import Testing
         Bad("verify_correction", [:], "verdict", .missing),
         Bad("verify_correction", ["verdict": "\"done\""], "verdict", .unknownValue),
         Bad("inform_resident", [:], "note", .missing),
+        Bad("hold_meeting", [:], "note", .missing),
+        Bad("hold_meeting", ["note": "\"x\"", "attendees": long501], "attendees", .tooLong),
         Bad("inform_resident", ["note": "\"x\"", "eta": "\"2026-11-02T09:00:00+08:00\""], "eta", .outOfRange),
         Bad("inform_resident", ["note": "\"x\"", "eta": "\"soon\""], "eta", .invalidTimestamp),
         // reassign.

@@ -81,6 +81,32 @@ import Testing
         #expect(refusal(.close, Self.complaint(.followedUp, validity: .valid, analysed: true)) == nil)
     }
 
+    @Test(arguments: [(ComplaintSeverity.minor, HandlingLevel.customerServiceSupervisor), (.important, .departmentHead),
+                      (.major, .generalManager)])
+    func severityDecidesTheHandlingLevel(_ severity: ComplaintSeverity, _ level: HandlingLevel) {
+        #expect(HandlingLevel(severity) == level)
+    }
+
+    @Test func aMajorComplaintIsResolvedByAManagerAfterTheOfficeMeeting() throws {
+        let resolve = CaseAction.resolve(note: "已赔偿并整改")
+        var major = Self.complaint(.acknowledged)
+        major.severity = .major
+        #expect(refusal(resolve, major)?.reason == .notPermitted, "customer service does not resolve a major complaint")
+        let manager = CaseActor(id: "M1", name: "林经理", role: "manager", audience: .management)
+        #expect(refusal(resolve, major, by: manager)?.reason == .precondition, "not before the office meeting")
+        let met = try CaseLifecycle.apply(.holdMeeting(note: "经理牵头整改", attendees: nil), to: major, by: manager).get()
+        #expect(met.snapshot.meetingHeld)
+        #expect(refusal(resolve, met.snapshot, by: manager) == nil)
+        #expect(refusal(resolve, met.snapshot, by: CaseActor(id: "L1", audience: .leadership)) == nil)
+    }
+
+    @Test(arguments: [ComplaintSeverity.minor, .important])
+    func minorAndImportantComplaintsAreResolvedByTheirHandlers(_ severity: ComplaintSeverity) {
+        var complaint = Self.complaint(.acknowledged)
+        complaint.severity = severity
+        #expect(refusal(.resolve(note: "已处理"), complaint, by: CaseActor(id: "H1", audience: .environment)) == nil)
+    }
+
     @Test func informingTheResidentLeavesEitherKindWhereItIs() throws {
         let inform = CaseAction.informResident(note: "已向住户解释原因", eta: nil)
         #expect(try CaseLifecycle.apply(inform, to: Self.complaint(.acknowledged)).get().snapshot.state == .acknowledged)

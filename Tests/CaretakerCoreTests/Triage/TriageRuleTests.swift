@@ -42,7 +42,9 @@ import Testing
         #expect(decision.severity == row.expected, "\(decision.reasons)")
         #expect(decision.priority == nil)
         #expect(decision.responsibility == nil)
-        let expectedNotify: [Audience] = row.expected == .major ? [.management, .leadership] : []
+        // Seed 000 3.2: major → the general manager; important → the supervising manager hears of it.
+        let expectedNotify: [Audience] = row.expected == .major ? [.management, .leadership]
+            : row.expected == .important ? [.management] : []
         #expect(decision.notify == expectedNotify)
     }
 
@@ -83,7 +85,18 @@ import Testing
         Priority(text: "上周电梯困人已经修好了，今天就是按钮灯不亮", expected: .small),
         Priority(text: "不是水管爆了，是水龙头有点滴水", expected: .small),
         Priority(text: "有个插座没电了", expected: .small),
+        // A repair demanding compensation goes to leadership (seed 004 第2篇 四); a resident who
+        // says they do not want any does not.
+        Priority(text: "楼上漏水，天花板哗哗往下流，泡坏了我的沙发，要求物业赔偿", expected: .urgent,
+                 notify: [.management, .leadership]),
+        Priority(text: "楼道灯不亮，不要求赔偿，尽快修就行", expected: .small),
     ]
+
+    @Test func aRepairWithTheCompensationFlagGoesToLeadership() {
+        let decision = TestRules.classifier.classify(TestRules.message("卫生间水龙头滴水", kind: .repair, flags: [.compensation]))
+        #expect(decision.notify == [.management, .leadership])
+        #expect(decision.reasons.contains("notify.repair.compensation: management, leadership"))
+    }
 
     @Test(arguments: priorities)
     func repairPriority(_ row: Priority) {
