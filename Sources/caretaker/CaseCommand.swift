@@ -34,6 +34,7 @@ struct CaseCommand: AsyncParsableCommand {
             throw ExitCode(1)
         }
         print(CaseSummary.lines(record).joined(separator: "\n"))
+        try await printPeople(record.caseID, on: connection)
         try await printHistory(record.caseID, on: connection)
         try await printTimers(record.caseID, on: connection)
         try await printEvents(record.caseID, on: connection)
@@ -54,6 +55,23 @@ struct CaseCommand: AsyncParsableCommand {
             print("  \(try row.decode("at", as: String.self))  \(pad(try row.decode("step", as: String.self), 18))"
                 + "\(pad(states, 32))\(try row.decode("actor", as: String.self))  \(try row.decode("details", as: String.self))")
         }
+    }
+
+    /// 谁受理, 谁跟进, 谁回访 (seed 003 五(一)1): the latest person for each role in the history.
+    private func printPeople(_ caseID: String, on connection: PostgresConnection) async throws {
+        let row = try await connection.query("""
+            SELECT
+              (SELECT coalesce(actor_name, actor_id) FROM case_history WHERE case_id = \(caseID)::uuid
+                 AND step IN ('accept', 'reply') ORDER BY id LIMIT 1) AS accepted_by,
+              (SELECT coalesce(actor_name, actor_id) FROM case_history WHERE case_id = \(caseID)::uuid
+                 AND step IN ('arrive', 'complete', 'resolve', 'inform_resident', 'correct') ORDER BY id DESC LIMIT 1) AS handled_by,
+              (SELECT coalesce(details->>'visited_by', actor_name, actor_id) FROM case_history WHERE case_id = \(caseID)::uuid
+                 AND step = 'follow_up' ORDER BY id DESC LIMIT 1) AS visited_by
+            """).single()
+        let accepted = try row.decode("accepted_by", as: String?.self) ?? "-"
+        let handled = try row.decode("handled_by", as: String?.self) ?? "-"
+        let visited = try row.decode("visited_by", as: String?.self) ?? "-"
+        print("  people       受理 accepted by \(accepted)  跟进 handled by \(handled)  回访 visited by \(visited)")
     }
 
     private func printTimers(_ caseID: String, on connection: PostgresConnection) async throws {

@@ -18,6 +18,11 @@ enum EventLine {
         }
         guard let event = try? JSONParser.parse(delivery.body) else { return "unreadable event on \(delivery.routingKey)" }
         let type = string(event["event_type"])
+        if event["audience"] == .string(EventAudience.resident.rawValue) {
+            // A resident notice: what the resident will read.
+            return [pad(string(event["audience"]), 16), pad(type, 16), string(event["case_number"]), string(event["text"])]
+                .joined(separator: "  ")
+        }
         var parts = [pad(string(event["audience"]), 16), pad(type, 16), string(event["case_number"]),
                      string(event["department"]) + "/" + string(event["category"])]
         if let severity = event["severity"], case .string = severity { parts.append("severity=\(string(severity))") }

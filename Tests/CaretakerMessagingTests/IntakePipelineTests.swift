@@ -13,8 +13,8 @@ import Testing
             let hotline = try await harness.hotline()
             let reports = HotlineTraffic.reports(1_000, prefix: "thousand")
             // What every queue must hold, worked out from the reports themselves, not from the cases
-            // the worker wrote: each case reaches customer service, its department and whoever
-            // triage says to notify, once.
+            // the worker wrote: each case reaches customer service, its department, whoever triage
+            // says to notify, and quality management for a major complaint, once.
             let expected = try Self.expectedCreatedEvents(for: reports)
             #expect(expected[.customerService] == 1_000)
             #expect(expected[.management, default: 0] > 0 && expected[.leadership, default: 0] > 0,
@@ -118,6 +118,7 @@ import Testing
             let decision = classifier.classify(try IntakeMessage.decode(from: report.body), scratch: &scratch)
             var audiences: Set<EventAudience> = [.customerService, EventAudience(decision.department)]
             for extra in decision.notify { audiences.insert(EventAudience(extra)) }
+            if decision.severity == .major { audiences.insert(.quality) }
             for audience in audiences { counts[audience, default: 0] += 1 }
         }
         return counts

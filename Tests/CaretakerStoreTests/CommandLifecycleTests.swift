@@ -17,7 +17,7 @@ import Testing
     }
 
     static let repairAudiences = ["engineering", "customer_service"]
-    static let complaintAudiences = ["security", "customer_service", "management", "leadership"]
+    static let complaintAudiences = ["security", "customer_service", "management", "leadership", "quality"]
 
     static let repairSteps: [Step] = [
         Step(command: "accept", actor: CommandScenario.technician, fields: [:], state: .accepted, audiences: repairAudiences),
@@ -40,7 +40,9 @@ import Testing
              state: .acknowledged, audiences: complaintAudiences),
         Step(command: "resolve", actor: CommandScenario.manager, fields: ["note": "\"涉事保安已培训\""],
              state: .resolved, audiences: complaintAudiences),
-        Step(command: "follow_up", actor: CommandScenario.receptionist, fields: ["satisfaction": "4"],
+        // Its final visit is quality management's, with the corrective report (seed 004 第2篇 四).
+        Step(command: "follow_up", actor: CommandScenario.qualityOfficer,
+             fields: ["satisfaction": "4", "corrective_report": "\"保安队加强培训，每月考核\""],
              state: .followedUp, audiences: complaintAudiences),
         Step(command: "close", actor: CommandScenario.receptionist, fields: [:], state: .closed, audiences: complaintAudiences),
         Step(command: "reopen", actor: CommandScenario.receptionist, fields: ["reason": "\"住户申请复核\""],
@@ -64,7 +66,8 @@ import Testing
             #expect(history.count == index + 2, "\(step.command)")
             let actorID = step.actor == CommandScenario.technician ? "E1024"
                 : step.actor == CommandScenario.guardLead ? "S0007"
-                : step.actor == CommandScenario.manager ? "M0001" : "C0311"
+                : step.actor == CommandScenario.manager ? "M0001"
+                : step.actor == CommandScenario.qualityOfficer ? "Q0002" : "C0311"
             #expect(history.last == CommandScenario.Step(step: step.command, from: previous.rawValue,
                                                         to: step.state.rawValue, actor: actorID))
             let row = try await scenario.connection.query("""

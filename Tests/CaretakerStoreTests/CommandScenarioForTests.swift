@@ -12,6 +12,7 @@ struct CommandScenario {
     static let guardLead = #"{"id":"S0007","name":"赵队长","role":"supervisor","audience":"security"}"#
     static let receptionist = #"{"id":"C0311","name":"陈小姐","role":"receptionist","audience":"customer_service"}"#
     static let manager = #"{"id":"M0001","name":"林经理","role":"manager","audience":"management"}"#
+    static let qualityOfficer = #"{"id":"Q0002","name":"黄主任","role":"quality","audience":"quality"}"#
 
     let database: ScratchDatabase
     let connection: PostgresConnection

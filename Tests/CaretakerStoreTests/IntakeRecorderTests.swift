@@ -51,7 +51,7 @@ private func count(_ sql: SQLQuery, _ connection: PostgresConnection) async thro
             #expect(keys == [
                 "engineering.case.created", "customer_service.case.created",
                 "security.case.created", "customer_service.case.created", "management.case.created",
-                "leadership.case.created", "intake",
+                "leadership.case.created", "quality.case.created", "intake",
             ])
             let stored = try await connection.query("SELECT body, reason FROM rejected_messages").single()
             #expect(try stored.decode("body", as: Data.self) == Data(badBytes))
@@ -61,7 +61,7 @@ private func count(_ sql: SQLQuery, _ connection: PostgresConnection) async thro
             let again = try await IntakeRecorder().record([report("m-1"), report("m-2", kind: .complaint)], now: now, on: connection)
             #expect(again == [.duplicate, .duplicate])
             #expect(try await count("SELECT count(*)::int8 FROM cases", connection) == 2)
-            #expect(try await count("SELECT count(*)::int8 FROM outbox", connection) == 7)
+            #expect(try await count("SELECT count(*)::int8 FROM outbox", connection) == 8)
 
             let complaint = try await connection.query("""
                 SELECT state, severity, notify, resident->>'phone' AS phone, about_own_staff, accused FROM cases

@@ -16,8 +16,9 @@ public enum CaseAction: Sendable, Equatable {
     case resolve(note: String)
     /// A new feedback date for the resident; allowed at most twice per case.
     case postpone(until: RFC3339Timestamp, reason: String)
-    /// The follow-up visit's result: satisfaction 1–5 and a note.
-    case followUp(satisfaction: Int, note: String)
+    /// The follow-up visit's result: satisfaction 1–5, a note, who visited (when not the actor
+    /// alone), and for a major complaint the corrective report (纠正措施报告) of quality management.
+    case followUp(satisfaction: Int, note: String, visitedBy: String? = nil, correctiveReport: String? = nil)
     /// A review (复核) or rework reopens the case.
     case reopen(reason: String)
     /// The case belongs to another department; optionally a corrected category.

@@ -116,7 +116,7 @@ public enum CaseLifecycle {
 
     private static func fieldProblem(in action: CaseAction, for current: CaseSnapshot) -> CommandRejection? {
         switch action {
-        case .followUp(let satisfaction, _) where !satisfactionRange.contains(satisfaction):
+        case .followUp(let satisfaction, _, _, _) where !satisfactionRange.contains(satisfaction):
             return CommandRejection(.invalidField, "satisfaction must be 1 to 5, got \(satisfaction)")
         case .reassign(let department, let category, _):
             if department == current.department && (category == nil || category == current.category) {

@@ -105,10 +105,12 @@ public struct CaseRecord: Sendable, Equatable {
         }
     }
 
-    /// Everyone who hears about the case: its department, customer service, and `notify`.
+    /// Everyone who hears about the case: its department, customer service, `notify`, and
+    /// quality management for a major complaint.
     public var audiences: [EventAudience] {
         var set = Set([EventAudience(department), .customerService])
         for extra in notify { set.insert(EventAudience(extra)) }
+        if kind == .complaint && severity == .major { set.insert(.quality) }
         return set.sorted()
     }
 }

@@ -13,9 +13,11 @@ extension CaseAction {
             return note.isEmpty ? [] : [("note", .string(note))]
         case .postpone(let until, let reason):
             return [("until", .string(until.description)), ("reason", .string(reason))]
-        case .followUp(let satisfaction, let note):
+        case .followUp(let satisfaction, let note, let visitedBy, let report):
             var details: [(key: String, value: JSONValue)] = [("satisfaction", .number(Double(satisfaction)))]
             if !note.isEmpty { details.append(("note", .string(note))) }
+            if let visitedBy { details.append(("visited_by", .string(visitedBy))) }
+            if let report { details.append(("corrective_report", .string(report))) }
             return details
         case .reopen(let reason):
             return [("reason", .string(reason))]

@@ -120,7 +120,10 @@ struct CommandFieldReader {
             return .postpone(until: until, reason: try reason())
         case "follow_up":
             let satisfaction = try fields.integer("satisfaction", required: true, range: CaseLifecycle.satisfactionRange)!
-            return .followUp(satisfaction: satisfaction, note: try note(required: false))
+            return .followUp(
+                satisfaction: satisfaction, note: try note(required: false),
+                visitedBy: try fields.string("visited_by", maxLength: 100),
+                correctiveReport: try fields.string("corrective_report", maxLength: ConsoleCommand.maximumNoteLength))
         case "reopen": return .reopen(reason: try reason())
         case "reassign":
             let department: Department = try fields.enumeration("department")

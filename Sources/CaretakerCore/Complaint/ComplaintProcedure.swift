@@ -17,6 +17,10 @@ public enum ComplaintProcedure {
             return CommandRejection(
                 .notPermitted,
                 "a \(severity.rawValue) complaint is resolved at manager level or above (management, leadership), not \(actor.audience.rawValue)")
+        case .followUp where current.kind == .complaint && current.severity == .major:
+            guard actor.audience != .quality else { return nil }
+            return CommandRejection(
+                .notPermitted, "a major complaint's final visit is made by quality management (quality), not \(actor.audience.rawValue)")
         case .assess, .verifyCorrection:
             guard !deciders.contains(actor.audience) else { return nil }
             return CommandRejection(
@@ -48,6 +52,8 @@ public enum ComplaintProcedure {
             return current.correctionOpen ? nil : CommandRejection(.precondition, "no corrective action awaits verification")
         case .resolve where current.kind == .complaint && current.severity == .major && !current.meetingHeld:
             return CommandRejection(.precondition, "a major complaint is resolved after the office meeting (hold_meeting)")
+        case .followUp(_, _, _, nil) where current.kind == .complaint && current.severity == .major:
+            return CommandRejection(.invalidField, "a major complaint's final visit records the corrective report (corrective_report)")
         case .close where current.kind == .complaint && current.correctionOpen:
             return CommandRejection(.precondition, "a corrective action awaits verification; verify it before closing")
         default:

@@ -15,6 +15,9 @@ public enum EventAudience: String, Sendable, CaseIterable, Codable, Comparable {
     case management
     /// Company leadership (总经理).
     case leadership
+    /// Quality management (品质管理部): hears of every major complaint and makes its final
+    /// follow-up visit with the corrective report (seed 004 第2篇 四).
+    case quality
     /// The intake system, which passes resident notices (`notice.*`) on to the resident as they
     /// are: it receives no other event, and the notices carry no staff or resident details.
     case resident

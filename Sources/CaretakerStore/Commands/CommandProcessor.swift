@@ -86,7 +86,7 @@ public struct CommandProcessor: Sendable {
                         now: RFC3339Timestamp, in transaction: PostgresTransaction) async throws -> CaseRecord {
         let after = before.applying(transition, of: command.action, accusedStaff: accusedStaff)
         var satisfaction: Int?
-        if case .followUp(let score, _) = command.action { satisfaction = score }
+        if case .followUp(let score, _, _, _) = command.action { satisfaction = score }
         try await CaseUpdateSQL.update(after, satisfaction: satisfaction,
                                        closedAt: after.state == .closed ? command.at : nil, now: now, in: transaction)
         try await CorrectiveActionSQL.record(command, caseID: after.caseID, in: transaction)

@@ -62,6 +62,8 @@ import Testing
         Good(command: "hold_meeting", fields: ["note": "\"经理牵头整改\"", "attendees": "\"总经理、主任\""],
              action: .holdMeeting(note: "经理牵头整改", attendees: "总经理、主任")),
         Good(command: "hold_meeting", fields: ["note": "\"经理牵头整改\""], action: .holdMeeting(note: "经理牵头整改", attendees: nil)),
+        Good(command: "follow_up", fields: ["satisfaction": "4", "visited_by": "\"黄主任\"", "corrective_report": "\"加强培训\""],
+             action: .followUp(satisfaction: 4, note: "", visitedBy: "黄主任", correctiveReport: "加强培训")),
         Good(command: "inform_resident", fields: ["note": "\"已向住户解释\""], action: .informResident(note: "已向住户解释", eta: nil)),
         Good(command: "inform_resident", fields: ["note": "\"预计周五完工\"", "eta": "\"2026-11-06T18:00:00+08:00\""],
              action: .informResident(note: "预计周五完工", eta: RFC3339Timestamp("2026-11-06T18:00:00+08:00")!)),

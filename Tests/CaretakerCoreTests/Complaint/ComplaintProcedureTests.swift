@@ -100,6 +100,19 @@ import Testing
         #expect(refusal(resolve, met.snapshot, by: CaseActor(id: "L1", audience: .leadership)) == nil)
     }
 
+    @Test func aMajorComplaintsFinalVisitIsQualityManagementsWithTheCorrectiveReport() {
+        var major = Self.complaint(.resolved)
+        major.severity = .major
+        let visit = CaseAction.followUp(satisfaction: 4, note: "满意", visitedBy: "黄主任", correctiveReport: "保安队加强培训")
+        #expect(refusal(visit, major)?.reason == .notPermitted, "customer service does not make the final visit")
+        let quality = CaseActor(id: "Q1", name: "黄主任", audience: .quality)
+        #expect(refusal(.followUp(satisfaction: 4, note: ""), major, by: quality)?.reason == .invalidField, "no report")
+        #expect(refusal(visit, major, by: quality) == nil)
+        var important = major
+        important.severity = .important
+        #expect(refusal(.followUp(satisfaction: 4, note: ""), important) == nil, "anyone visits an important complaint")
+    }
+
     @Test(arguments: [ComplaintSeverity.minor, .important])
     func minorAndImportantComplaintsAreResolvedByTheirHandlers(_ severity: ComplaintSeverity) {
         var complaint = Self.complaint(.acknowledged)

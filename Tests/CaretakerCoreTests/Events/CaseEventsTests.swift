@@ -34,9 +34,9 @@ private func counter() -> () -> String {
         let events = CaseEvents.created(record, at: record.report.receivedAt, makeID: counter())
         #expect(events.map(\.routingKey) == [
             "security.case.created", "customer_service.case.created",
-            "management.case.created", "leadership.case.created",
+            "management.case.created", "leadership.case.created", "quality.case.created",
         ])
-        #expect(Set(events.map(\.eventID)).count == 4)
+        #expect(Set(events.map(\.eventID)).count == 5)
         for event in events {
             #expect(event.payload["case_number"] == .string("TS-20261102-000001"))
             #expect(event.payload["correlation_id"] == .string("hotline-42"))

@@ -76,7 +76,8 @@ import Testing
         after.severity = .major
         after.notify = [.management, .leadership]
         let events = TimerEvents.severityUpgraded(before: before, after: after, timer: timer, at: F.time("2026-04-02T09:00:01"))
-        #expect(events.map(\.audience) == [.security, .customerService, .management, .leadership])
+        #expect(events.map(\.audience) == [.security, .customerService, .management, .leadership, .quality],
+                "a complaint upgraded to major reaches quality management too")
         #expect(events.allSatisfy { $0.type == .updated })
         #expect(events.first?.eventID == "timer-c1-complaint_unresolved_month-v1-upgrade-security")
         #expect(events.first?.payload["change"]?["from_severity"] == .string("important"))
