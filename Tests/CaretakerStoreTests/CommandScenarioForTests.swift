@@ -7,7 +7,8 @@ import Postgres
 /// A scratch database with the schema, cases created through `IntakeRecorder`, and helpers that
 /// send command bodies the way a console publishes them and read back what they did.
 struct CommandScenario {
-    static let now = RFC3339Timestamp("2026-11-02T12:00:00+08:00")!
+    /// The worker's clock: after every command these tests send (a later `at` is refused as invalid_time).
+    static let now = RFC3339Timestamp("2026-11-30T12:00:00+08:00")!
     static let technician = #"{"id":"E1024","name":"李师傅","role":"technician","audience":"engineering"}"#
     static let guardLead = #"{"id":"S0007","name":"赵队长","role":"supervisor","audience":"security"}"#
     static let receptionist = #"{"id":"C0311","name":"陈小姐","role":"receptionist","audience":"customer_service"}"#

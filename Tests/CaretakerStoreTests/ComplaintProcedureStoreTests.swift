@@ -113,3 +113,24 @@ import Testing
         }
     }
 }
+
+/// Issue 12 item 6 against the real PostgreSQL: a command from before the case or from the
+/// future is refused as invalid_time and changes nothing.
+@Suite(.serialized) struct CommandTimingStoreTests {
+    @Test(.requiring(.postgres)) func aCommandOutOfTimeIsRefusedAndTheCaseUntouched() async throws {
+        try await CommandScenario.run("cmd_timing") { scenario in
+            let created = try await scenario.createCase(.repair)
+            let before = CommandScenario.body(id: "early", caseID: created.id, at: "2026-11-02T08:00:00+08:00")
+            #expect(try await scenario.send(bytes: before, routingKey: "accept") == .rejected(.lifecycle(.invalidTime)))
+            let ahead = CommandScenario.body(id: "ahead", caseID: created.id, at: "2026-12-30T08:00:00+08:00")
+            #expect(try await scenario.send(bytes: ahead, routingKey: "accept") == .rejected(.lifecycle(.invalidTime)))
+            #expect(rejection(try await scenario.lastEvent()).reason == "invalid_time")
+            #expect(try await scenario.column("state", of: created.id, as: String.self) == "dispatched")
+            #expect(try await scenario.history(created.id).map(\.step) == ["created"])
+            // The feedback date (2026-11-03 18:00) has passed: too late to postpone.
+            let late = CommandScenario.body(id: "late-postpone", caseID: created.id, at: "2026-11-04T09:00:00+08:00",
+                                            ["until": "\"2026-11-08T18:00:00+08:00\"", "reason": "\"等配件\""])
+            #expect(try await scenario.send(bytes: late, routingKey: "postpone") == .rejected(.lifecycle(.postponeTooLate)))
+        }
+    }
+}

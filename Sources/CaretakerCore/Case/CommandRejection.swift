@@ -17,6 +17,10 @@ public struct CommandRejection: Error, Sendable, Equatable, CustomStringConverti
         /// The case's earlier decisions do not allow it yet, or any more (e.g. a corrective
         /// action before the complaint was assessed valid, a second assessment).
         case precondition
+        /// The command's `at` lies before the case was received or ahead of the worker's clock.
+        case invalidTime = "invalid_time"
+        /// A postponement asked after the promised feedback date had passed.
+        case postponeTooLate = "postpone_too_late"
     }
 
     /// The reason code.

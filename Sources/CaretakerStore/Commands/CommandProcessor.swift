@@ -70,6 +70,11 @@ public struct CommandProcessor: Sendable {
                              message: "no case matches \(command.caseReference)", now: now, in: transaction)
             return .rejected(.unknownCase)
         }
+        if let late = CommandTiming.problem(command, receivedAt: record.report.receivedAt,
+                                            promisedFeedbackAt: record.report.promisedFeedbackAt, now: now) {
+            try await refuse(command, record: record, .lifecycle(late.reason), message: late.message, now: now, in: transaction)
+            return .rejected(.lifecycle(late.reason))
+        }
         switch CaseLifecycle.apply(command.action, to: record.snapshot, by: command.actor) {
         case .failure(let rejection):
             try await refuse(command, record: record, .lifecycle(rejection.reason), message: rejection.message,
