@@ -131,6 +131,7 @@ enum CaseSummary {
         ]
         // The record fields (contract v1, optional): shown only when the intake gave them.
         if let incidentAt = report.incidentAt { lines.append("  incident at  \(incidentAt.inOffset(minutes: 480))") }
+        if let appointment = report.appointmentAt { lines.append("  appointment  \(appointment.inOffset(minutes: 480))  (the on-site deadline)") }
         if let about = report.complainedAbout { lines.append("  about        \(about)") }
         if let request = report.residentRequest { lines.append("  request      \(request)") }
         if let validity = record.validity {

@@ -36,6 +36,8 @@ public enum CaseAction: Sendable, Equatable {
     case verifyCorrection(verdict: CorrectionVerdict, note: String)
     /// What the resident was told (an explanation, the situation, an expected date).
     case informResident(note: String, eta: RFC3339Timestamp?)
+    /// The resident's appointment (预约维修时间) for a repair, set or moved: the on-site deadline.
+    case appoint(at: RFC3339Timestamp, reason: String?)
     /// The office meeting (办公会议) on a complaint: what it decided and who attended.
     case holdMeeting(note: String, attendees: String?)
 
@@ -59,6 +61,7 @@ public enum CaseAction: Sendable, Equatable {
         case .verifyCorrection: "verify_correction"
         case .informResident: "inform_resident"
         case .holdMeeting: "hold_meeting"
+        case .appoint: "appoint"
         }
     }
 
@@ -80,7 +83,7 @@ public enum CaseAction: Sendable, Equatable {
     public static let allRawNames = [
         "accept", "reply", "arrive", "complete", "return_work_order", "resolve", "postpone",
         "follow_up", "reopen", "reassign", "close", "assess", "analyse", "correct", "verify_correction",
-        "inform_resident", "hold_meeting",
+        "inform_resident", "hold_meeting", "appoint",
     ]
 
     /// Every name an SLA timer may start or stop on: the command names and the outcome triggers.

@@ -107,6 +107,7 @@ public enum CaseLifecycle {
         "postpone": [.dispatched: .dispatched, .accepted: .accepted, .onSite: .onSite],
         "reassign": [.dispatched: .dispatched, .accepted: .dispatched],
         "inform_resident": unchanged([.dispatched, .accepted, .onSite, .completed, .workOrderReturned, .followedUp]),
+        "appoint": unchanged([.dispatched, .accepted]),
     ]
 
     /// Moves that leave the case where it is, in each of `states`.

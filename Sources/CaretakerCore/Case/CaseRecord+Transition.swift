@@ -18,6 +18,8 @@ extension CaseRecord {
             after.accused = accusedStaff.audiences(afterChangeOf: after)
         case .assess(_, _, let otherBody):
             after.otherBody = otherBody
+        case .appoint(let time, _):
+            after.report.appointmentAt = time
         case .correct(let correction):
             after.openCorrection = correction
         default:

@@ -39,6 +39,10 @@ extension CaseAction {
             var details: [(key: String, value: JSONValue)] = [("verdict", .string(verdict.rawValue))]
             if !note.isEmpty { details.append(("note", .string(note))) }
             return details
+        case .appoint(let at, let reason):
+            var details: [(key: String, value: JSONValue)] = [("appointment_at", .string(at.description))]
+            if let reason { details.append(("reason", .string(reason))) }
+            return details
         case .holdMeeting(let note, let attendees):
             var details: [(key: String, value: JSONValue)] = [("note", .string(note))]
             if let attendees { details.append(("attendees", .string(attendees))) }

@@ -146,6 +146,10 @@ struct CommandFieldReader {
         case "verify_correction":
             let verdict: CorrectionVerdict = try fields.enumeration("verdict")
             return .verifyCorrection(verdict: verdict, note: try note(required: false))
+        case "appoint":
+            let time = try fields.timestamp("appointment_at", required: true)!
+            guard time.isAfter(at) else { throw fields.fail("appointment_at", .outOfRange, "must be after at") }
+            return .appoint(at: time, reason: try fields.string("reason", maxLength: ConsoleCommand.maximumReasonLength))
         case "hold_meeting":
             let note = try note(required: true)
             return .holdMeeting(note: note, attendees: try fields.string("attendees", maxLength: ConsoleCommand.maximumReasonLength))

@@ -146,6 +146,7 @@ public enum CaseEvents {
             ("location", report.location.map(JSONValue.string) ?? .null),
             ("text", .string(withheld ? PersonalData.maskText(report.text, resident: report.resident) : report.text)),
             ("incident_at", report.incidentAt.map { .string($0.description) } ?? .null),
+            ("appointment_at", report.appointmentAt.map { .string($0.description) } ?? .null),
             ("complained_about", report.complainedAbout.map(JSONValue.string) ?? .null),
             ("resident_request", report.residentRequest.map {
                 .string(withheld ? PersonalData.maskText($0, resident: report.resident) : $0)

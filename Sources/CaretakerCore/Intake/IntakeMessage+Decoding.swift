@@ -50,11 +50,12 @@ extension IntakeMessage {
             let incidentAt = try reader.incidentAt(receivedAt: receivedAt)
             let about = try reader.string("complained_about", maxLength: maximumComplainedAboutLength)
             let request = try reader.string("resident_request", maxLength: maximumResidentRequestLength)
+            let appointment = try reader.appointmentAt(kind: kind, receivedAt: receivedAt)
             return IntakeMessage(
                 messageID: id, kind: kind, text: text, receivedAt: receivedAt, channel: channel,
                 estate: estate, resident: resident, location: location, categoryHint: hint,
                 flags: flags, reportedTimes: times, promisedFeedbackAt: promised, attachments: attachments,
-                incidentAt: incidentAt, complainedAbout: about, residentRequest: request
+                incidentAt: incidentAt, complainedAbout: about, residentRequest: request, appointmentAt: appointment
             )
         } catch {
             var failure = error
@@ -144,6 +145,16 @@ struct FieldReader {
         guard case .string(let text) = value else { throw fail(field, .wrongType, "must be a string, not \(value.typeName)") }
         guard let stamp = RFC3339Timestamp(text) else {
             throw fail(field, .invalidTimestamp, "must be an RFC 3339 date-time with an offset, e.g. 2026-03-02T09:15:00+08:00")
+        }
+        return stamp
+    }
+
+    /// `appointment_at`: repairs only, and not before `receivedAt`.
+    func appointmentAt(kind: IntakeMessage.Kind, receivedAt: RFC3339Timestamp) throws(IntakeDecodingError) -> RFC3339Timestamp? {
+        guard let stamp = try timestamp("appointment_at", required: false) else { return nil }
+        guard kind == .repair else { throw fail("appointment_at", .unknownValue, "only a repair has an appointment") }
+        guard stamp.secondsSinceEpoch >= receivedAt.secondsSinceEpoch else {
+            throw fail("appointment_at", .outOfRange, "must not be before received_at")
         }
         return stamp
     }

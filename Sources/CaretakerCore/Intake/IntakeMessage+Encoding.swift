@@ -25,6 +25,7 @@ extension IntakeMessage {
         if let incidentAt { members.append(("incident_at", .string(incidentAt.description))) }
         if let complainedAbout { members.append(("complained_about", .string(complainedAbout))) }
         if let residentRequest { members.append(("resident_request", .string(residentRequest))) }
+        if let appointmentAt { members.append(("appointment_at", .string(appointmentAt.description))) }
         return .object(members)
     }
 }

@@ -95,6 +95,9 @@ public struct IntakeMessage: Sendable, Equatable {
     /// What the resident asks for (e.g. "要求赔偿", "要求上门维修"); may hold personal data and is
     /// masked like `text` for accused audiences.
     public var residentRequest: String?
+    /// The time the resident asked the technician to come (预约维修时间, repairs only; not before
+    /// `receivedAt`): the on-site deadline, later moved by `appoint`.
+    public var appointmentAt: RFC3339Timestamp?
 
     /// Creates a message; no validation is done here (use `decode(from:)` for untrusted input).
     public init(
@@ -102,7 +105,8 @@ public struct IntakeMessage: Sendable, Equatable {
         estate: String? = nil, resident: Resident? = nil, location: String? = nil,
         categoryHint: String? = nil, flags: [Flag] = [], reportedTimes: Int? = nil,
         promisedFeedbackAt: RFC3339Timestamp? = nil, attachments: [String] = [],
-        incidentAt: RFC3339Timestamp? = nil, complainedAbout: String? = nil, residentRequest: String? = nil
+        incidentAt: RFC3339Timestamp? = nil, complainedAbout: String? = nil, residentRequest: String? = nil,
+        appointmentAt: RFC3339Timestamp? = nil
     ) {
         self.messageID = messageID
         self.kind = kind
@@ -120,5 +124,6 @@ public struct IntakeMessage: Sendable, Equatable {
         self.incidentAt = incidentAt
         self.complainedAbout = complainedAbout
         self.residentRequest = residentRequest
+        self.appointmentAt = appointmentAt
     }
 }

@@ -52,7 +52,8 @@ public enum CaseLoader {
                to_char(promised_feedback_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')
                    AS promised_feedback_at,
                to_char(incident_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS incident_at,
-               complained_about, resident_request, validity, other_body, cause_analysed, meeting_held,
+               complained_about, resident_request,
+               to_char(appointment_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS appointment_at, validity, other_body, cause_analysed, meeting_held,
                correction.action AS correction_action, correction.owner AS correction_owner,
                to_char(correction.due_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS correction_due_at
         FROM cases
@@ -92,7 +93,8 @@ public enum CaseLoader {
             attachments: try row.decode("attachments", as: [String].self),
             incidentAt: try timestamp(row, "incident_at"),
             complainedAbout: try row.decode("complained_about", as: String?.self),
-            residentRequest: try row.decode("resident_request", as: String?.self)
+            residentRequest: try row.decode("resident_request", as: String?.self),
+            appointmentAt: try timestamp(row, "appointment_at")
         )
         var record = CaseRecord(
             caseID: try row.decode("case_id", as: String.self),

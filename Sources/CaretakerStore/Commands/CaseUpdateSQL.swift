@@ -19,6 +19,7 @@ enum CaseUpdateSQL {
                 postponements = \(record.postponements),
                 reopenings = \(record.reopenings),
                 promised_feedback_at = \(record.report.promisedFeedbackAt?.description)::timestamptz,
+                appointment_at = \(record.report.appointmentAt?.description)::timestamptz,
                 validity = \(record.validity?.rawValue),
                 other_body = \(record.otherBody?.rawValue),
                 cause_analysed = \(record.causeAnalysed),

@@ -10,7 +10,8 @@ enum CaseRow {
         accused text[],
         correlation_id text, channel text, estate text, location text, resident jsonb, report_text text,
         flags text[], attachments text[], reported_times integer, received_at timestamptz,
-        promised_feedback_at timestamptz, incident_at timestamptz, complained_about text, resident_request text
+        promised_feedback_at timestamptz, incident_at timestamptz, complained_about text, resident_request text,
+        appointment_at timestamptz
         """
 
     /// The case's row.
@@ -52,6 +53,7 @@ enum CaseRow {
         members.append(("incident_at", text(report.incidentAt?.description)))
         members.append(("complained_about", text(report.complainedAbout)))
         members.append(("resident_request", text(report.residentRequest)))
+        members.append(("appointment_at", text(report.appointmentAt?.description)))
         return .object(members)
     }
 

@@ -127,7 +127,7 @@ public struct IntakeRecorder: Sendable {
                                severity, priority, responsibility, notify, needs_triage, reasons, rules_version,
                                model_version, about_own_staff, accused, correlation_id, channel, estate, location, resident, report_text,
                                flags, attachments, reported_times, received_at, promised_feedback_at,
-                               incident_at, complained_about, resident_request)
+                               incident_at, complained_about, resident_request, appointment_at)
             SELECT * FROM jsonb_to_recordset(\(json)) AS r(\(SQLQuery(unsafeRaw: CaseRow.columns)))
             """
     }

@@ -4,6 +4,8 @@ extension Migration {
     /// whether the office meeting on it was held, and its corrective actions (纠正措施), each
     /// verified by its due date.
     ///
+    /// Also a repair's appointment (预约维修时间, issue 12 item 3), which the on-site deadline follows.
+    ///
     /// Cases recorded before have none of these: `validity` stays NULL (not assessed).
     static let complaintProcedure = Migration(version: 8, name: "complaint_procedure", sql: """
         ALTER TABLE cases
@@ -11,7 +13,8 @@ extension Migration {
             ADD COLUMN other_body text
                 CHECK (other_body IN ('water_company', 'power_bureau', 'gas_company', 'developer', 'municipal', 'other')),
             ADD COLUMN cause_analysed boolean NOT NULL DEFAULT false,
-            ADD COLUMN meeting_held boolean NOT NULL DEFAULT false;
+            ADD COLUMN meeting_held boolean NOT NULL DEFAULT false,
+            ADD COLUMN appointment_at timestamptz;
         CREATE TABLE corrective_actions (
             case_id uuid NOT NULL REFERENCES cases (case_id),
             seq integer NOT NULL CHECK (seq >= 1),

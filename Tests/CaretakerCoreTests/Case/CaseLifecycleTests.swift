@@ -64,6 +64,8 @@ private let allowed: [String: CaseState] = [
     "complaint hold_meeting acknowledged": .acknowledged,
     "complaint hold_meeting resolved": .resolved,
     "complaint hold_meeting followed_up": .followedUp,
+    "repair appoint dispatched": .dispatched,
+    "repair appoint accepted": .accepted,
     "repair inform_resident dispatched": .dispatched,
     "repair inform_resident accepted": .accepted,
     "repair inform_resident on_site": .onSite,
@@ -76,7 +78,7 @@ private let commandsForKind: [IntakeMessage.Kind: Set<String>] = [
     .complaint: ["accept", "reply", "resolve", "follow_up", "close", "reopen", "postpone", "reassign", "assess",
                  "analyse", "correct", "verify_correction", "inform_resident", "hold_meeting"],
     .repair: ["accept", "arrive", "complete", "return_work_order", "follow_up", "close", "reopen", "postpone", "reassign",
-              "inform_resident"],
+              "inform_resident", "appoint"],
 ]
 
 private func sampleAction(_ name: String) -> CaseAction {
@@ -98,6 +100,7 @@ private func sampleAction(_ name: String) -> CaseAction {
     case "correct": return .correct(CorrectiveAction(action: "调整排班", owner: "环境部主管", dueAt: at))
     case "verify_correction": return .verifyCorrection(verdict: .effective, note: "已按时清扫")
     case "inform_resident": return .informResident(note: "已告知处理进度", eta: nil)
+    case "appoint": return .appoint(at: at, reason: nil)
     case "hold_meeting": return .holdMeeting(note: "办公会议决定由经理牵头整改", attendees: "总经理、管理处主任")
     default: fatalError("unknown command \(name)")
     }

@@ -50,6 +50,13 @@ import Testing
         #expect(again == message)
     }
 
+    @Test func aRepairCarriesTheResidentsAppointment() throws {
+        let message = try IntakeMessage.decode(from: Array(IntakeDecodingTests.json(
+            ["appointment_at": "\"2026-03-03T14:00:00+08:00\""]).utf8))
+        #expect(message.appointmentAt?.description == "2026-03-03T14:00:00+08:00")
+        #expect(try IntakeMessage.decode(from: Array(message.json.serialized.utf8)) == message)
+    }
+
     static let bad: [IntakeDecodingTests.Bad] = [
         .init(body: IntakeDecodingTests.json(["incident_at": "\"yesterday evening\""]), field: "incident_at", reason: .invalidTimestamp),
         .init(body: IntakeDecodingTests.json(["incident_at": "\"2026-03-01T22:40:00\""]), field: "incident_at", reason: .invalidTimestamp),
@@ -60,6 +67,12 @@ import Testing
         .init(body: IntakeDecodingTests.json(["incident_at": "\"2026-03-02T01:20:00.5Z\""]), field: "incident_at", reason: .outOfRange),
         .init(body: IntakeDecodingTests.json(["incident_at": "\"2026-03-03T09:00:00+08:00\""]), field: "incident_at", reason: .outOfRange),
         .init(body: IntakeDecodingTests.json(["incident_at": "\"2026-03-02T09:00:00Z\""]), field: "incident_at", reason: .outOfRange),
+        // appointment_at: a repair's, not before received_at (09:15 +08:00).
+        .init(body: IntakeDecodingTests.json(["appointment_at": "\"2026-03-02T09:14:59+08:00\""]), field: "appointment_at",
+              reason: .outOfRange),
+        .init(body: IntakeDecodingTests.json(["appointment_at": "\"tomorrow 2pm\""]), field: "appointment_at", reason: .invalidTimestamp),
+        .init(body: IntakeDecodingTests.json(["kind": "\"complaint\"", "appointment_at": "\"2026-03-03T14:00:00+08:00\""]),
+              field: "appointment_at", reason: .unknownValue),
         .init(body: IntakeDecodingTests.json(["complained_about": "\"\""]), field: "complained_about", reason: .empty),
         .init(body: IntakeDecodingTests.json(["complained_about": "[\"保安部\"]"]), field: "complained_about", reason: .wrongType),
         .init(body: IntakeDecodingTests.json(["complained_about": "\"\(String(repeating: "保", count: 201))\""]),

@@ -67,6 +67,14 @@ public struct TimerPlanner: Sendable {
                 }
             }
         }
+        if command == "appoint" {
+            // The agreed time becomes the deadline of the timers that follow it: a new version
+            // of a pending one, or a new one when it had stopped (e.g. after a reassignment).
+            for timer in policy.enabledTimers where timer.followsAppointment && timer.appliesTo.matches(after)
+                && !timer.stop.states.contains(after.state) {
+                start(timer, for: after, at: time, feedbackDate: after.report.promisedFeedbackAt, into: &plan)
+            }
+        }
         for timer in policy.enabledTimers where triggers.contains(where: { timer.startOn.contains(.command($0)) }) {
             guard !plan.touched.contains(timer.kind), timer.appliesTo.matches(after),
                   !timer.stop.states.contains(after.state) else { continue }
@@ -90,9 +98,15 @@ public struct TimerPlanner: Sendable {
 
     /// The schedule of one timer of `timer` started at `startedAt`; `nil` for a promised-date
     /// timer without a date. Use it to re-plan a `needs_calendar` timer once its calendar exists.
-    /// `correctionDue` is the open corrective action's due date, for a timer due at it.
+    /// `correctionDue` is the open corrective action's due date, for a timer due at it;
+    /// `appointment` the repair's appointment, the deadline of a timer that follows it when it
+    /// lies after `startedAt`.
     public func schedule(_ timer: TimerPolicy, startedAt: RFC3339Timestamp, feedbackDate: RFC3339Timestamp?,
-                         correctionDue: RFC3339Timestamp? = nil, deadlineVersion: Int) throws(CalendarError) -> TimerSchedule? {
+                         correctionDue: RFC3339Timestamp? = nil, appointment: RFC3339Timestamp? = nil,
+                         deadlineVersion: Int) throws(CalendarError) -> TimerSchedule? {
+        if timer.followsAppointment, let appointment, appointment.secondsSinceEpoch > startedAt.secondsSinceEpoch {
+            return schedule(timer.kind, start: startedAt, due: appointment, share: timer.remindAt, version: deadlineVersion, calendar: nil)
+        }
         switch timer.deadline {
         case .promisedFeedback:
             guard let feedbackDate else { return nil }
@@ -127,7 +141,8 @@ public struct TimerPlanner: Sendable {
         plan.add(timer.kind, at: time) { version in
             Result { () throws(CalendarError) in
                 try schedule(timer, startedAt: time, feedbackDate: feedbackDate,
-                             correctionDue: record.openCorrection?.dueAt, deadlineVersion: version)
+                             correctionDue: record.openCorrection?.dueAt, appointment: record.report.appointmentAt,
+                             deadlineVersion: version)
             }
         }
     }

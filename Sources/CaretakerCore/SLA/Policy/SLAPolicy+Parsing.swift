@@ -35,7 +35,7 @@ extension TimerPolicy {
     static func parse(_ value: JSONValue, path: String) throws(SLAPolicyError) -> TimerPolicy {
         let entry = try Reader(value, path: path, allowedKeys: [
             "code", "enabled", "domain_rows", "note", "applies_to", "start_on", "stop", "budget", "clock",
-            "due_at", "remind_at", "escalation", "on_expiry", "follows_feedback_date",
+            "due_at", "remind_at", "escalation", "on_expiry", "follows_feedback_date", "follows_appointment",
         ])
         let code = try entry.string("code")!
         guard code.utf8.allSatisfy({ ($0 >= 97 && $0 <= 122) || ($0 >= 48 && $0 <= 57) || $0 == 95 }), code.utf8.count <= 64 else {
@@ -81,9 +81,15 @@ extension TimerPolicy {
                                  message: "a timer due at correction_due_at follows the corrective action, not the feedback date")
         }
         follows = follows || deadline == .promisedFeedback
+        let appointment = try entry.bool("follows_appointment", default: false)
+        if appointment && (appliesTo.kinds != [.repair] || deadline == .promisedFeedback || deadline == .correctionDue) {
+            throw SLAPolicyError(path: entry.at("follows_appointment"), problem: .conflict,
+                                 message: "only a repair timer with a budget follows the appointment")
+        }
         return TimerPolicy(kind: TimerKind(rawValue: code), enabled: enabled, domainRows: rows, note: note,
                            appliesTo: appliesTo, startOn: startOn, stop: stop, deadline: deadline,
-                           remindAt: remindAt, escalation: escalation, onExpiry: onExpiry, followsFeedbackDate: follows)
+                           remindAt: remindAt, escalation: escalation, onExpiry: onExpiry, followsFeedbackDate: follows,
+                           followsAppointment: appointment)
     }
 
     private static func applicability(_ value: JSONValue, path: String) throws(SLAPolicyError) -> Applicability {

@@ -127,12 +127,15 @@ public struct TimerPolicy: Sendable, Equatable {
     public var onExpiry: ExpiryEffect?
     /// Whether `postpone` moves this timer's deadline to the new feedback date.
     public var followsFeedbackDate: Bool
+    /// Whether a repair's appointment (`appointment_at`, `appoint`) is this timer's deadline when
+    /// it lies after the start (the on-site timer: the technician comes at the agreed time).
+    public var followsAppointment: Bool
 
     /// Creates a timer policy; no validation is done here (use `SLAPolicy.parse(_:)`).
     public init(kind: TimerKind, enabled: Bool = true, domainRows: [Int] = [], note: String? = nil,
                 appliesTo: Applicability, startOn: [StartTrigger], stop: StopRule, deadline: Deadline,
                 remindAt: Double?, escalation: [EscalationStep], onExpiry: ExpiryEffect? = nil,
-                followsFeedbackDate: Bool = false) {
+                followsFeedbackDate: Bool = false, followsAppointment: Bool = false) {
         self.kind = kind
         self.enabled = enabled
         self.domainRows = domainRows
@@ -145,6 +148,7 @@ public struct TimerPolicy: Sendable, Equatable {
         self.escalation = escalation
         self.onExpiry = onExpiry
         self.followsFeedbackDate = followsFeedbackDate
+        self.followsAppointment = followsAppointment
     }
 
     /// The highest rung this timer can reach.
