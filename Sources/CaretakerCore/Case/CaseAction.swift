@@ -8,8 +8,8 @@ public enum CaseAction: Sendable, Equatable {
     case reply(note: String)
     /// The technician arrived on site.
     case arrive
-    /// The repair work is done.
-    case complete(note: String)
+    /// The repair work is done; a paid repair records the fee (fen) and the receipt number.
+    case complete(note: String, feeFen: Int? = nil, receiptNumber: String? = nil)
     /// The completed work order goes back to customer service.
     case returnWorkOrder
     /// The complaint was dealt with; `note` is the result told to the resident.
@@ -38,6 +38,16 @@ public enum CaseAction: Sendable, Equatable {
     case informResident(note: String, eta: RFC3339Timestamp?)
     /// The resident's appointment (预约维修时间) for a repair, set or moved: the on-site deadline.
     case appoint(at: RFC3339Timestamp, reason: String?)
+    /// A paid repair's price and materials, told to the resident before any work.
+    case quote(RepairQuote)
+    /// The resident agreed to the quote.
+    case consent
+    /// The resident declined the quote: the repair closes as declined.
+    case decline(reason: String)
+    /// The resident signed the completed paid work off, or disputed it.
+    case signOff(SignOff, note: String)
+    /// The office director's review of a disputed paid repair.
+    case reviewDispute(note: String)
     /// The office meeting (办公会议) on a complaint: what it decided and who attended.
     case holdMeeting(note: String, attendees: String?)
 
@@ -62,6 +72,11 @@ public enum CaseAction: Sendable, Equatable {
         case .informResident: "inform_resident"
         case .holdMeeting: "hold_meeting"
         case .appoint: "appoint"
+        case .quote: "quote"
+        case .consent: "consent"
+        case .decline: "decline"
+        case .signOff: "sign_off"
+        case .reviewDispute: "review_dispute"
         }
     }
 
@@ -74,6 +89,8 @@ public enum CaseAction: Sendable, Equatable {
             var triggers = ["assess_\(validity.rawValue)"]
             if otherBody != nil { triggers.append("assess_other_body") }
             return triggers
+        case .signOff(let result, _):
+            return ["sign_off_\(result.rawValue)"]
         default:
             return []
         }
@@ -83,9 +100,10 @@ public enum CaseAction: Sendable, Equatable {
     public static let allRawNames = [
         "accept", "reply", "arrive", "complete", "return_work_order", "resolve", "postpone",
         "follow_up", "reopen", "reassign", "close", "assess", "analyse", "correct", "verify_correction",
-        "inform_resident", "hold_meeting", "appoint",
+        "inform_resident", "hold_meeting", "appoint", "quote", "consent", "decline", "sign_off", "review_dispute",
     ]
 
     /// Every name an SLA timer may start or stop on: the command names and the outcome triggers.
-    public static let allTriggerNames = allRawNames + ["assess_valid", "assess_invalid", "assess_other_body"]
+    public static let allTriggerNames = allRawNames + ["assess_valid", "assess_invalid", "assess_other_body", "sign_off_confirmed",
+                                                         "sign_off_disputed"]
 }

@@ -28,10 +28,12 @@ public enum CaseLifecycle {
                 .invalidForState,
                 "\(action.rawName) is not allowed while the \(current.kind.rawValue) is \(current.state.rawValue)"))
         }
-        if let actor, let refusal = ComplaintProcedure.permission(for: action, on: current, actor: actor) {
+        if let actor, let refusal = ComplaintProcedure.permission(for: action, on: current, actor: actor)
+            ?? RepairProcedure.permission(for: action, actor: actor) {
             return .failure(refusal)
         }
-        if let refusal = ComplaintProcedure.precondition(for: action, on: current) {
+        if let refusal = ComplaintProcedure.precondition(for: action, on: current)
+            ?? RepairProcedure.precondition(for: action, on: current) {
             return .failure(refusal)
         }
         var next = current
@@ -61,6 +63,14 @@ public enum CaseLifecycle {
             next.correctionOpen = false
         case .holdMeeting:
             next.meetingHeld = true
+        case .quote:
+            next.quote = .quoted
+        case .consent:
+            next.quote = .consented
+        case .signOff(let result, _):
+            next.disputeOpen = result == .disputed
+        case .reviewDispute:
+            next.disputeOpen = false
         default:
             break
         }
@@ -108,6 +118,11 @@ public enum CaseLifecycle {
         "reassign": [.dispatched: .dispatched, .accepted: .dispatched],
         "inform_resident": unchanged([.dispatched, .accepted, .onSite, .completed, .workOrderReturned, .followedUp]),
         "appoint": unchanged([.dispatched, .accepted]),
+        "quote": unchanged([.dispatched, .accepted, .onSite]),
+        "consent": unchanged([.dispatched, .accepted, .onSite]),
+        "decline": [.dispatched: .closed, .accepted: .closed, .onSite: .closed],
+        "sign_off": unchanged([.completed, .workOrderReturned]),
+        "review_dispute": unchanged([.completed, .workOrderReturned, .followedUp]),
     ]
 
     /// Moves that leave the case where it is, in each of `states`.

@@ -18,6 +18,12 @@ extension CaseRecord {
             after.accused = accusedStaff.audiences(afterChangeOf: after)
         case .assess(_, _, let otherBody):
             after.otherBody = otherBody
+        case .quote(let quote):
+            after.quote = quote
+        case .signOff(.disputed, _):
+            // The office director attends a dispute (seed 003 篇4 六): the office hears of it.
+            let notified = Set(after.notify + [.management])
+            after.notify = Audience.allCases.filter(notified.contains)
         case .appoint(let time, _):
             after.report.appointmentAt = time
         case .correct(let correction):

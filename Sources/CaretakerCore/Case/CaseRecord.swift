@@ -54,6 +54,12 @@ public struct CaseRecord: Sendable, Equatable {
     public var openCorrection: CorrectiveAction?
     /// Whether the office meeting on a complaint was recorded (`hold_meeting`).
     public var meetingHeld: Bool = false
+    /// A paid repair's quote (`quote`), if one was given.
+    public var quote: RepairQuote?
+    /// Where the quote stands.
+    public var quoteState: QuoteState = .none
+    /// Whether a disputed paid repair awaits the director's review.
+    public var disputeOpen: Bool = false
 
     /// Creates a record.
     public init(
@@ -90,7 +96,8 @@ public struct CaseRecord: Sendable, Equatable {
             CaseSnapshot(kind: kind, state: state, department: department, category: category,
                          postponements: postponements, reopenings: reopenings, validity: validity,
                          causeAnalysed: causeAnalysed, correctionOpen: openCorrection != nil, severity: severity,
-                         meetingHeld: meetingHeld)
+                         meetingHeld: meetingHeld, responsibility: responsibility, quote: quoteState,
+                         disputeOpen: disputeOpen)
         }
         set {
             state = newValue.state
@@ -101,6 +108,8 @@ public struct CaseRecord: Sendable, Equatable {
             validity = newValue.validity
             causeAnalysed = newValue.causeAnalysed
             meetingHeld = newValue.meetingHeld
+            quoteState = newValue.quote
+            disputeOpen = newValue.disputeOpen
             if !newValue.correctionOpen { openCorrection = nil }
         }
     }

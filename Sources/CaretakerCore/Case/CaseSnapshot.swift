@@ -22,13 +22,20 @@ public struct CaseSnapshot: Sendable, Equatable {
     public var severity: ComplaintSeverity?
     /// Whether the office meeting (办公会议) on a complaint was recorded (`hold_meeting`).
     public var meetingHeld: Bool
+    /// Who pays for a repair (`paid` repairs need a quote and consent).
+    public var responsibility: RepairResponsibility?
+    /// Where a paid repair's quote stands.
+    public var quote: QuoteState
+    /// Whether a disputed paid repair awaits the director's review.
+    public var disputeOpen: Bool
 
     /// Creates a snapshot.
     public init(
         kind: IntakeMessage.Kind, state: CaseState, department: Department, category: String,
         postponements: Int = 0, reopenings: Int = 0, validity: ComplaintValidity? = nil,
         causeAnalysed: Bool = false, correctionOpen: Bool = false, severity: ComplaintSeverity? = nil,
-        meetingHeld: Bool = false
+        meetingHeld: Bool = false, responsibility: RepairResponsibility? = nil, quote: QuoteState = .none,
+        disputeOpen: Bool = false
     ) {
         self.kind = kind
         self.state = state
@@ -41,5 +48,8 @@ public struct CaseSnapshot: Sendable, Equatable {
         self.correctionOpen = correctionOpen
         self.severity = severity
         self.meetingHeld = meetingHeld
+        self.responsibility = responsibility
+        self.quote = quote
+        self.disputeOpen = disputeOpen
     }
 }

@@ -9,8 +9,23 @@ extension CaseAction {
             return []
         case .reply(let note), .resolve(let note):
             return [("note", .string(note))]
-        case .complete(let note):
-            return note.isEmpty ? [] : [("note", .string(note))]
+        case .complete(let note, let fee, let receipt):
+            var details: [(key: String, value: JSONValue)] = note.isEmpty ? [] : [("note", .string(note))]
+            if let fee { details.append(("fee", .string(PaidRepair.yuan(fee)))) }
+            if let receipt { details.append(("receipt_number", .string(receipt))) }
+            return details
+        case .quote(let quote):
+            return [("price", .string(quote.priceText)), ("materials", .string(quote.materials))]
+        case .consent:
+            return []
+        case .decline(let reason):
+            return [("reason", .string(reason))]
+        case .reviewDispute(let note):
+            return [("note", .string(note))]
+        case .signOff(let result, let note):
+            var details: [(key: String, value: JSONValue)] = [("result", .string(result.rawValue))]
+            if !note.isEmpty { details.append(("note", .string(note))) }
+            return details
         case .postpone(let until, let reason):
             return [("until", .string(until.description)), ("reason", .string(reason))]
         case .followUp(let satisfaction, let note, let visitedBy, let report):

@@ -113,7 +113,20 @@ struct CommandFieldReader {
         case "close": return .close
         case "reply": return .reply(note: try note(required: true))
         case "resolve": return .resolve(note: try note(required: true))
-        case "complete": return .complete(note: try note(required: false))
+        case "complete":
+            let fee = try money("fee")
+            let receipt = try fields.string("receipt_number", maxLength: 64)
+            return .complete(note: try note(required: false), feeFen: fee, receiptNumber: receipt)
+        case "quote":
+            guard let price = try money("price") else { throw fields.fail("price", .missing, "required field is missing") }
+            let materials = try fields.string("materials", required: true, maxLength: ConsoleCommand.maximumNoteLength)!
+            return .quote(RepairQuote(priceFen: price, materials: materials))
+        case "consent": return .consent
+        case "decline": return .decline(reason: try reason())
+        case "sign_off":
+            let result: SignOff = try fields.enumeration("result")
+            return .signOff(result, note: try note(required: false))
+        case "review_dispute": return .reviewDispute(note: try note(required: true))
         case "postpone":
             let until = try fields.timestamp("until", required: true)!
             guard until.isAfter(at) else { throw fields.fail("until", .outOfRange, "must be after at") }
@@ -165,6 +178,17 @@ struct CommandFieldReader {
 
     private func note(required: Bool) throws(ContractError) -> String {
         try fields.string("note", required: required, maxLength: ConsoleCommand.maximumNoteLength) ?? ""
+    }
+
+    /// An amount in yuan with at most two decimals (`128.5`), as fen; `nil` when absent.
+    private func money(_ field: String) throws(ContractError) -> Int? {
+        guard let value = fields.object[field] else { return nil }
+        guard case .number(let yuan) = value else { throw fields.fail(field, .wrongType, "must be a number of yuan, not \(value.typeName)") }
+        let fen = (yuan * 100).rounded()
+        guard abs(yuan * 100 - fen) < 1e-6, fen >= 0, fen <= Double(PaidRepair.maximumFen) else {
+            throw fields.fail(field, .outOfRange, "must be 0 to 1000000 yuan with at most two decimals")
+        }
+        return Int(fen)
     }
 
     private func reason() throws(ContractError) -> String {

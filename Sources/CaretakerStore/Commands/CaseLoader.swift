@@ -54,6 +54,7 @@ public enum CaseLoader {
                to_char(incident_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS incident_at,
                complained_about, resident_request,
                to_char(appointment_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS appointment_at, validity, other_body, cause_analysed, meeting_held,
+               quote_price_fen, quote_materials, quote_state, dispute_open,
                correction.action AS correction_action, correction.owner AS correction_owner,
                to_char(correction.due_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS correction_due_at
         FROM cases
@@ -120,6 +121,11 @@ public enum CaseLoader {
         record.otherBody = try optionalValue(row, "other_body")
         record.causeAnalysed = try row.decode("cause_analysed", as: Bool.self)
         record.meetingHeld = try row.decode("meeting_held", as: Bool.self)
+        record.quoteState = try value(row, "quote_state")
+        record.disputeOpen = try row.decode("dispute_open", as: Bool.self)
+        if let price = try row.decode("quote_price_fen", as: Int?.self) {
+            record.quote = RepairQuote(priceFen: price, materials: try row.decode("quote_materials", as: String?.self) ?? "")
+        }
         if let action = try row.decode("correction_action", as: String?.self) {
             record.openCorrection = CorrectiveAction(
                 action: action, owner: try row.decode("correction_owner", as: String.self),

@@ -24,6 +24,11 @@ enum CaseUpdateSQL {
                 other_body = \(record.otherBody?.rawValue),
                 cause_analysed = \(record.causeAnalysed),
                 meeting_held = \(record.meetingHeld),
+                quote_price_fen = \(record.quote?.priceFen)::bigint,
+                quote_materials = \(record.quote?.materials),
+                quote_state = \(record.quoteState.rawValue),
+                dispute_open = \(record.disputeOpen),
+                notify = \(record.notify.map(\.rawValue)),
                 satisfaction = coalesce(\(satisfaction)::smallint, satisfaction),
                 closed_at = \(closedAt?.description)::timestamptz,
                 updated_at = \(now.description)::timestamptz

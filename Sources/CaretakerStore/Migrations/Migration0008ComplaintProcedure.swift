@@ -4,7 +4,8 @@ extension Migration {
     /// whether the office meeting on it was held, and its corrective actions (纠正措施), each
     /// verified by its due date.
     ///
-    /// Also a repair's appointment (预约维修时间, issue 12 item 3), which the on-site deadline follows.
+    /// Also a repair's appointment (预约维修时间, issue 12 item 3), which the on-site deadline follows,
+    /// and a paid repair's quote, consent, fee, receipt and dispute (issue 12 item 2).
     ///
     /// Cases recorded before have none of these: `validity` stays NULL (not assessed).
     static let complaintProcedure = Migration(version: 8, name: "complaint_procedure", sql: """
@@ -14,7 +15,13 @@ extension Migration {
                 CHECK (other_body IN ('water_company', 'power_bureau', 'gas_company', 'developer', 'municipal', 'other')),
             ADD COLUMN cause_analysed boolean NOT NULL DEFAULT false,
             ADD COLUMN meeting_held boolean NOT NULL DEFAULT false,
-            ADD COLUMN appointment_at timestamptz;
+            ADD COLUMN appointment_at timestamptz,
+            ADD COLUMN quote_price_fen bigint CHECK (quote_price_fen >= 0),
+            ADD COLUMN quote_materials text,
+            ADD COLUMN quote_state text NOT NULL DEFAULT 'none' CHECK (quote_state IN ('none', 'quoted', 'consented')),
+            ADD COLUMN fee_fen bigint CHECK (fee_fen >= 0),
+            ADD COLUMN receipt_number text,
+            ADD COLUMN dispute_open boolean NOT NULL DEFAULT false;
         CREATE TABLE corrective_actions (
             case_id uuid NOT NULL REFERENCES cases (case_id),
             seq integer NOT NULL CHECK (seq >= 1),

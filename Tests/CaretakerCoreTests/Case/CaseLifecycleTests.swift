@@ -64,6 +64,20 @@ private let allowed: [String: CaseState] = [
     "complaint hold_meeting acknowledged": .acknowledged,
     "complaint hold_meeting resolved": .resolved,
     "complaint hold_meeting followed_up": .followedUp,
+    "repair quote dispatched": .dispatched,
+    "repair quote accepted": .accepted,
+    "repair quote on_site": .onSite,
+    "repair consent dispatched": .dispatched,
+    "repair consent accepted": .accepted,
+    "repair consent on_site": .onSite,
+    "repair decline dispatched": .closed,
+    "repair decline accepted": .closed,
+    "repair decline on_site": .closed,
+    "repair sign_off completed": .completed,
+    "repair sign_off work_order_returned": .workOrderReturned,
+    "repair review_dispute completed": .completed,
+    "repair review_dispute work_order_returned": .workOrderReturned,
+    "repair review_dispute followed_up": .followedUp,
     "repair appoint dispatched": .dispatched,
     "repair appoint accepted": .accepted,
     "repair inform_resident dispatched": .dispatched,
@@ -78,7 +92,7 @@ private let commandsForKind: [IntakeMessage.Kind: Set<String>] = [
     .complaint: ["accept", "reply", "resolve", "follow_up", "close", "reopen", "postpone", "reassign", "assess",
                  "analyse", "correct", "verify_correction", "inform_resident", "hold_meeting"],
     .repair: ["accept", "arrive", "complete", "return_work_order", "follow_up", "close", "reopen", "postpone", "reassign",
-              "inform_resident", "appoint"],
+              "inform_resident", "appoint", "quote", "consent", "decline", "sign_off", "review_dispute"],
 ]
 
 private func sampleAction(_ name: String) -> CaseAction {
@@ -101,6 +115,11 @@ private func sampleAction(_ name: String) -> CaseAction {
     case "verify_correction": return .verifyCorrection(verdict: .effective, note: "已按时清扫")
     case "inform_resident": return .informResident(note: "已告知处理进度", eta: nil)
     case "appoint": return .appoint(at: at, reason: nil)
+    case "quote": return .quote(RepairQuote(priceFen: 5_000, materials: "阀门"))
+    case "consent": return .consent
+    case "decline": return .decline(reason: "太贵")
+    case "sign_off": return .signOff(.confirmed, note: "")
+    case "review_dispute": return .reviewDispute(note: "已复核")
     case "hold_meeting": return .holdMeeting(note: "办公会议决定由经理牵头整改", attendees: "总经理、管理处主任")
     default: fatalError("unknown command \(name)")
     }
@@ -128,7 +147,10 @@ private let everyProbe: [Probe] = IntakeMessage.Kind.allCases.flatMap { kind in
         let snapshot = CaseSnapshot(kind: probe.kind, state: probe.state, department: .engineering, category: "water_leak",
                                     validity: probe.command == "assess" ? nil : .valid,
                                     causeAnalysed: probe.command != "analyse",
-                                    correctionOpen: probe.command == "verify_correction")
+                                    correctionOpen: probe.command == "verify_correction",
+                                    responsibility: ["quote", "consent", "decline", "sign_off"].contains(probe.command) ? .paid : nil,
+                                    quote: ["consent", "decline"].contains(probe.command) ? .quoted : .none,
+                                    disputeOpen: probe.command == "review_dispute")
         let result = CaseLifecycle.apply(sampleAction(probe.command), to: snapshot)
         switch (result, allowed[probe.key]) {
         case (.success(let transition), let expected?):
