@@ -38,6 +38,9 @@ public enum CaseAction: Sendable, Equatable {
     case informResident(note: String, eta: RFC3339Timestamp?)
     /// The resident's appointment (预约维修时间) for a repair, set or moved: the on-site deadline.
     case appoint(at: RFC3339Timestamp, reason: String?)
+    /// The console corrects a repair's priority (e.g. a small repair that is really urgent); the
+    /// timers are re-planned as if triage had decided so at receipt.
+    case setPriority(RepairPriority, reason: String)
     /// A paid repair's price and materials, told to the resident before any work.
     case quote(RepairQuote)
     /// The resident agreed to the quote.
@@ -73,6 +76,7 @@ public enum CaseAction: Sendable, Equatable {
         case .holdMeeting: "hold_meeting"
         case .appoint: "appoint"
         case .quote: "quote"
+        case .setPriority: "set_priority"
         case .consent: "consent"
         case .decline: "decline"
         case .signOff: "sign_off"
@@ -101,6 +105,7 @@ public enum CaseAction: Sendable, Equatable {
         "accept", "reply", "arrive", "complete", "return_work_order", "resolve", "postpone",
         "follow_up", "reopen", "reassign", "close", "assess", "analyse", "correct", "verify_correction",
         "inform_resident", "hold_meeting", "appoint", "quote", "consent", "decline", "sign_off", "review_dispute",
+        "set_priority",
     ]
 
     /// Every name an SLA timer may start or stop on: the command names and the outcome triggers.

@@ -119,6 +119,7 @@ public enum CaseLifecycle {
         "inform_resident": unchanged([.dispatched, .accepted, .onSite, .completed, .workOrderReturned, .followedUp]),
         "appoint": unchanged([.dispatched, .accepted]),
         "quote": unchanged([.dispatched, .accepted, .onSite]),
+        "set_priority": unchanged([.dispatched, .accepted, .onSite]),
         "consent": unchanged([.dispatched, .accepted, .onSite]),
         "decline": [.dispatched: .closed, .accepted: .closed, .onSite: .closed],
         "sign_off": unchanged([.completed, .workOrderReturned]),

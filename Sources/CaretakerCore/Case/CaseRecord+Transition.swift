@@ -18,6 +18,8 @@ extension CaseRecord {
             after.accused = accusedStaff.audiences(afterChangeOf: after)
         case .assess(_, _, let otherBody):
             after.otherBody = otherBody
+        case .setPriority(let priority, _):
+            after.priority = priority
         case .quote(let quote):
             after.quote = quote
         case .signOff(.disputed, _):

@@ -96,7 +96,7 @@ public struct CaseRecord: Sendable, Equatable {
             CaseSnapshot(kind: kind, state: state, department: department, category: category,
                          postponements: postponements, reopenings: reopenings, validity: validity,
                          causeAnalysed: causeAnalysed, correctionOpen: openCorrection != nil, severity: severity,
-                         meetingHeld: meetingHeld, responsibility: responsibility, quote: quoteState,
+                         meetingHeld: meetingHeld, priority: priority, responsibility: responsibility, quote: quoteState,
                          disputeOpen: disputeOpen)
         }
         set {

@@ -22,6 +22,8 @@ public struct CaseSnapshot: Sendable, Equatable {
     public var severity: ComplaintSeverity?
     /// Whether the office meeting (办公会议) on a complaint was recorded (`hold_meeting`).
     public var meetingHeld: Bool
+    /// A repair's priority (`nil` for complaints).
+    public var priority: RepairPriority?
     /// Who pays for a repair (`paid` repairs need a quote and consent).
     public var responsibility: RepairResponsibility?
     /// Where a paid repair's quote stands.
@@ -34,7 +36,7 @@ public struct CaseSnapshot: Sendable, Equatable {
         kind: IntakeMessage.Kind, state: CaseState, department: Department, category: String,
         postponements: Int = 0, reopenings: Int = 0, validity: ComplaintValidity? = nil,
         causeAnalysed: Bool = false, correctionOpen: Bool = false, severity: ComplaintSeverity? = nil,
-        meetingHeld: Bool = false, responsibility: RepairResponsibility? = nil, quote: QuoteState = .none,
+        meetingHeld: Bool = false, priority: RepairPriority? = nil, responsibility: RepairResponsibility? = nil, quote: QuoteState = .none,
         disputeOpen: Bool = false
     ) {
         self.kind = kind
@@ -48,6 +50,7 @@ public struct CaseSnapshot: Sendable, Equatable {
         self.correctionOpen = correctionOpen
         self.severity = severity
         self.meetingHeld = meetingHeld
+        self.priority = priority
         self.responsibility = responsibility
         self.quote = quote
         self.disputeOpen = disputeOpen

@@ -18,6 +18,8 @@ extension CaseAction {
             return [("price", .string(quote.priceText)), ("materials", .string(quote.materials))]
         case .consent:
             return []
+        case .setPriority(let priority, let reason):
+            return [("priority", .string(priority.rawValue)), ("reason", .string(reason))]
         case .decline(let reason):
             return [("reason", .string(reason))]
         case .reviewDispute(let note):

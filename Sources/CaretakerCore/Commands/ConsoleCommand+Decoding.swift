@@ -121,6 +121,9 @@ struct CommandFieldReader {
             guard let price = try money("price") else { throw fields.fail("price", .missing, "required field is missing") }
             let materials = try fields.string("materials", required: true, maxLength: ConsoleCommand.maximumNoteLength)!
             return .quote(RepairQuote(priceFen: price, materials: materials))
+        case "set_priority":
+            let priority: RepairPriority = try fields.enumeration("priority")
+            return .setPriority(priority, reason: try reason())
         case "consent": return .consent
         case "decline": return .decline(reason: try reason())
         case "sign_off":

@@ -19,6 +19,8 @@ public enum RepairProcedure {
         guard current.kind == .repair else { return nil }
         let paid = current.responsibility == .paid
         switch action {
+        case .setPriority(let priority, _) where priority == current.priority:
+            return CommandRejection(.precondition, "the repair's priority is already \(priority.rawValue)")
         case .quote, .signOff:
             return paid ? nil : CommandRejection(.precondition, "\(action.rawName) applies to a paid repair (responsibility paid)")
         case .consent, .decline:

@@ -13,6 +13,7 @@ enum CaseUpdateSQL {
                 state = \(record.state.rawValue),
                 department = \(record.department.rawValue),
                 category = \(record.category),
+                priority = \(record.priority?.rawValue),
                 needs_triage = \(record.needsTriage),
                 accused = \(record.accused.map(\.rawValue)),
                 about_own_staff = \(!record.accused.isEmpty),

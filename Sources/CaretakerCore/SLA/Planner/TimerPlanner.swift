@@ -67,6 +67,19 @@ public struct TimerPlanner: Sendable {
                 }
             }
         }
+        if command == "set_priority" {
+            // A corrected priority re-plans as if triage had decided it at receipt: timers that no
+            // longer apply stop, those that now apply start, counted from received_at.
+            for kind in plan.pending.sorted() {
+                if let timer = policy.timer(kind), !timer.appliesTo.matches(after) { plan.cancel(kind) }
+            }
+            let receipt = after.report.receivedAt.secondsSinceEpoch <= time.secondsSinceEpoch ? after.report.receivedAt : time
+            for timer in policy.enabledTimers where timer.startOn.contains(.created) && timer.appliesTo.matches(after)
+                && !timer.appliesTo.matches(before) && !plan.pending.contains(timer.kind)
+                && !timer.stop.states.contains(after.state) {
+                start(timer, for: after, at: receipt, feedbackDate: after.report.promisedFeedbackAt, into: &plan)
+            }
+        }
         if command == "appoint" {
             // The agreed time becomes the deadline of the timers that follow it: a new version
             // of a pending one, or a new one when it had stopped (e.g. after a reassignment).
