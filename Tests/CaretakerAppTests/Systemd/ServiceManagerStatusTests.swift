@@ -21,9 +21,9 @@ import Testing
     }
 
     @Test(arguments: [
-        (ServiceManagerStatus.Message.ready, "READY=1"), (.stopping, "STOPPING=1"),
+        (.ready, "READY=1"), (.stopping, "STOPPING=1"),
         (.waiting, nil), (.consumingAgain, nil), (.watchdog, "WATCHDOG=1"),
-    ])
+    ] as [(ServiceManagerStatus.Message, String?)])
     func everyStateChangeCarriesAStatusText(message: ServiceManagerStatus.Message, assignment: String?) {
         let lines = message.rawValue.split(separator: "\n").map(String.init)
         if let assignment { #expect(lines.first == assignment) }
