@@ -58,13 +58,18 @@ public final class ServiceManagerNotifications<C: Clock>: Sendable where C.Durat
             do {
                 try notifier.send(message.rawValue)
                 if message != .watchdog {
-                    logger.info("notified the service manager", metadata: ["state": "\(message.rawValue)"])
+                    logger.info("notified the service manager", metadata: ["state": "\(message.logText)"])
                 }
             } catch {
                 logger.warning("cannot notify the service manager", metadata: [
-                    "state": "\(message.rawValue)", "error": "\(error)",
+                    "state": "\(message.logText)", "error": "\(error)",
                 ])
             }
         }
     }
+}
+
+extension ServiceManagerStatus.Message {
+    /// The assignments on one line (`READY=1 STATUS=Consuming intake`), for a log line.
+    var logText: String { rawValue.split(separator: "\n").joined(separator: " ") }
 }

@@ -2,26 +2,33 @@
 /// I/O and reads no clock, so every rule is tested without sockets (``ServiceManagerNotifications``
 /// sends what it returns).
 ///
-/// - `READY=1` once, when the intake consumer is first connected and consuming.
+/// - `READY=1` once, when the intake consumer is first connected and consuming, with a `STATUS=`
+///   text that `systemctl status` shows; after that a new `STATUS=` each time the consumer stops
+///   or resumes consuming (a broker or database outage), so the status tells which it is.
 /// - `WATCHDOG=1` at most every half watchdog interval, and only when every loop's tick counter
 ///   moved since the previous ping: a stuck consumer or scheduler stops the pings, and systemd
 ///   restarts the instance after `WatchdogSec`. Without progress the ping is held back and sent
 ///   as soon as progress shows, so one slow loop iteration does not cost a whole period.
-/// - `STOPPING=1` once, when graceful shutdown begins; nothing is sent after it.
+/// - `STOPPING=1` once (with its `STATUS=`), when graceful shutdown begins; nothing is sent after it.
 public struct ServiceManagerStatus: Sendable {
     /// A message for the service manager.
     public enum Message: String, Sendable, Equatable {
         /// Start-up is complete: connected and consuming.
-        case ready = "READY=1"
+        case ready = "READY=1\nSTATUS=Consuming intake"
+        /// The intake consumer stopped consuming after start-up (it reconnects by itself).
+        case waiting = "STATUS=Waiting for RabbitMQ or PostgreSQL: intake not consuming"
+        /// The intake consumer is consuming again after an outage.
+        case consumingAgain = "STATUS=Consuming intake again"
         /// The loops are making progress.
         case watchdog = "WATCHDOG=1"
         /// Graceful shutdown has begun.
-        case stopping = "STOPPING=1"
+        case stopping = "STOPPING=1\nSTATUS=Stopping: finishing the batch in flight"
     }
 
     /// The watchdog interval; `nil` sends no pings.
     public let watchdogInterval: Duration?
     private var isReady = false
+    private var wasConsuming = false
     private var isStopping = false
     private var lastPing: Duration = .zero
     private var ticksAtLastPing: [Int]?
@@ -43,7 +50,10 @@ public struct ServiceManagerStatus: Sendable {
         if !isReady, isConsuming {
             isReady = true
             due.append(.ready)
+        } else if isReady, isConsuming != wasConsuming {
+            due.append(isConsuming ? .consumingAgain : .waiting)
         }
+        if isReady { wasConsuming = isConsuming }
         guard let watchdogInterval else { return due }
         guard let previous = ticksAtLastPing else {
             // The first sample is the baseline that progress is measured from.

@@ -31,7 +31,7 @@ import Testing
         #expect(socket.receive(for: .milliseconds(400)) == [])
 
         loops.consuming.store(true, ordering: .relaxed)
-        #expect(socket.receiveOne(within: .seconds(2)) == "READY=1")
+        #expect(socket.receiveOne(within: .seconds(2)) == "READY=1\nSTATUS=Consuming intake")
 
         // Both loops tick: pings arrive, spaced at least half the interval apart.
         let ticking = Task {
@@ -60,7 +60,7 @@ import Testing
         await intakeOnly.value
 
         notifications.stopping()
-        #expect(socket.receiveOne(within: .seconds(2)) == "STOPPING=1")
+        #expect(socket.receiveOne(within: .seconds(2)) == "STOPPING=1\nSTATUS=Stopping: finishing the batch in flight")
         stop.raise()
         await running.value
     }

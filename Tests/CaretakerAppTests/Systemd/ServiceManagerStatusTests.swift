@@ -6,9 +6,29 @@ import Testing
     @Test func readyIsSentOnceWhenConsumingFirstBecomesTrue() {
         var status = ServiceManagerStatus(watchdogInterval: nil)
         #expect(status.messages(elapsed: .zero, isConsuming: false, ticks: [0, 0]) == [])
+        #expect(status.messages(elapsed: .milliseconds(500), isConsuming: false, ticks: [0, 0]) == [])
         #expect(status.messages(elapsed: .seconds(1), isConsuming: true, ticks: [1, 1]) == [.ready])
-        #expect(status.messages(elapsed: .seconds(2), isConsuming: false, ticks: [2, 2]) == [])
-        #expect(status.messages(elapsed: .seconds(3), isConsuming: true, ticks: [3, 3]) == [])
+        #expect(status.messages(elapsed: .seconds(2), isConsuming: true, ticks: [2, 2]) == [])
+    }
+
+    @Test func anOutageAfterStartUpChangesTheStatusTextOnEachTransitionOnly() {
+        var status = ServiceManagerStatus(watchdogInterval: nil)
+        #expect(status.messages(elapsed: .zero, isConsuming: true, ticks: [0]) == [.ready])
+        #expect(status.messages(elapsed: .seconds(1), isConsuming: false, ticks: [1]) == [.waiting])
+        #expect(status.messages(elapsed: .seconds(2), isConsuming: false, ticks: [2]) == [])
+        #expect(status.messages(elapsed: .seconds(3), isConsuming: true, ticks: [3]) == [.consumingAgain])
+        #expect(status.messages(elapsed: .seconds(4), isConsuming: true, ticks: [4]) == [])
+    }
+
+    @Test(arguments: [
+        (.ready, "READY=1"), (.stopping, "STOPPING=1"),
+        (.waiting, nil), (.consumingAgain, nil), (.watchdog, "WATCHDOG=1"),
+    ] as [(ServiceManagerStatus.Message, String?)])
+    func everyStateChangeCarriesAStatusText(message: ServiceManagerStatus.Message, assignment: String?) {
+        let lines = message.rawValue.split(separator: "\n").map(String.init)
+        if let assignment { #expect(lines.first == assignment) }
+        // systemctl status shows STATUS=; the watchdog ping alone leaves it as it was.
+        #expect(lines.contains { $0.hasPrefix("STATUS=") } == (message != .watchdog))
     }
 
     @Test func watchdogPingsAtHalfTheIntervalWhileEveryLoopProgresses() {
