@@ -55,3 +55,26 @@ import Testing
         }
     }
 }
+
+/// A console's priority correction against the real PostgreSQL: the case's priority and its
+/// timers follow it in the same transaction.
+@Suite(.serialized) struct PriorityCorrectionStoreTests {
+    @Test(.requiring(.postgres)) func aCorrectedPriorityReplansTheTimers() async throws {
+        try await TimerScenario.run("set_priority") { scenario in
+            let caseID = try await scenario.createCases(1, kind: .repair, priority: .general)[0]
+            let at = TimerScenario.at(minutes: 20)
+            let body = CommandScenario.body(id: "prio", caseID: caseID, actor: AppointmentStoreTests.technician, at: at.description,
+                                            ["priority": "\"urgent\"", "reason": "\"现场发现燃气管道漏气\""])
+            _ = try await CommandProcessor(observers: [scenario.timekeeper]).apply(
+                body: body, routingKey: "set_priority", amqpMessageID: nil, now: at, on: scenario.connection)
+            #expect(try await scenario.count("SELECT count(*)::int8 FROM cases WHERE priority = 'urgent'") == 1)
+            #expect(try await scenario.count("""
+                SELECT count(*)::int8 FROM timers WHERE kind = 'general_repair_completion' AND state = 'cancelled'
+                """) == 1)
+            #expect(try await scenario.count("""
+                SELECT count(*)::int8 FROM timers WHERE kind = 'urgent_repair_completion' AND state = 'pending'
+                  AND due_at = '2026-11-02T10:00:00+08:00'
+                """) == 1, "2 h from receipt at 08:00")
+        }
+    }
+}

@@ -63,6 +63,8 @@ public enum CaseLifecycle {
             next.correctionOpen = false
         case .holdMeeting:
             next.meetingHeld = true
+        case .setPriority(let priority, _):
+            next.priority = priority
         case .quote:
             next.quote = .quoted
         case .consent:

@@ -64,6 +64,9 @@ private let allowed: [String: CaseState] = [
     "complaint hold_meeting acknowledged": .acknowledged,
     "complaint hold_meeting resolved": .resolved,
     "complaint hold_meeting followed_up": .followedUp,
+    "repair set_priority dispatched": .dispatched,
+    "repair set_priority accepted": .accepted,
+    "repair set_priority on_site": .onSite,
     "repair quote dispatched": .dispatched,
     "repair quote accepted": .accepted,
     "repair quote on_site": .onSite,
@@ -92,7 +95,7 @@ private let commandsForKind: [IntakeMessage.Kind: Set<String>] = [
     .complaint: ["accept", "reply", "resolve", "follow_up", "close", "reopen", "postpone", "reassign", "assess",
                  "analyse", "correct", "verify_correction", "inform_resident", "hold_meeting"],
     .repair: ["accept", "arrive", "complete", "return_work_order", "follow_up", "close", "reopen", "postpone", "reassign",
-              "inform_resident", "appoint", "quote", "consent", "decline", "sign_off", "review_dispute"],
+              "inform_resident", "appoint", "quote", "consent", "decline", "sign_off", "review_dispute", "set_priority"],
 ]
 
 private func sampleAction(_ name: String) -> CaseAction {
@@ -116,6 +119,7 @@ private func sampleAction(_ name: String) -> CaseAction {
     case "inform_resident": return .informResident(note: "已告知处理进度", eta: nil)
     case "appoint": return .appoint(at: at, reason: nil)
     case "quote": return .quote(RepairQuote(priceFen: 5_000, materials: "阀门"))
+    case "set_priority": return .setPriority(.urgent, reason: "实为困人")
     case "consent": return .consent
     case "decline": return .decline(reason: "太贵")
     case "sign_off": return .signOff(.confirmed, note: "")

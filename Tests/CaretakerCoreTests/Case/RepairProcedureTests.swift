@@ -53,6 +53,13 @@ import Testing
         #expect(!reviewed.snapshot.disputeOpen)
     }
 
+    @Test func aPriorityIsCorrectedOnlyToAnotherOne() throws {
+        var general = Self.repair(.accepted, .free)
+        general.priority = .general
+        #expect(refusal(.setPriority(.general, reason: "x"), general)?.reason == .precondition)
+        #expect(try CaseLifecycle.apply(.setPriority(.urgent, reason: "有人被困"), to: general).get().snapshot.priority == .urgent)
+    }
+
     @Test func priceText() {
         #expect(PaidRepair.yuan(12_850) == "128.50")
         #expect(PaidRepair.yuan(5) == "0.05")

@@ -47,3 +47,34 @@ import Testing
         #expect(P.started(changes)[.repairOnSite]?.dueAt.description == "2026-03-05T09:15:00+08:00")
     }
 }
+
+/// A console's priority correction (issue 12 item 1) re-plans the timers as if triage had
+/// decided it at receipt.
+@Suite struct PriorityCorrectionTimerTests {
+    let planner = SLAFixtures.planner
+    typealias F = SLAFixtures
+    typealias P = TimerPlannerTests
+
+    @Test func aGeneralRepairMadeUrgentGetsTheTwoHourLimitFromReceipt() throws {
+        let before = F.record(.repair, state: .accepted, priority: .general, receivedAt: "2026-03-02T09:00:00")
+        var after = before
+        after.priority = .urgent
+        let changes = try planner.transitionApplied(
+            command: "set_priority", before: before, after: after, at: F.time("2026-03-02T09:30:00"),
+            existing: P.pending(.repairOnSite, .generalRepairCompletion))
+        #expect(P.cancelled(changes) == [.generalRepairCompletion])
+        #expect(P.started(changes)[.urgentRepairCompletion]?.dueAt.description == "2026-03-02T11:00:00+08:00")
+        #expect(P.started(changes)[.repairOnSite] == nil, "the on-site timer applies to both and keeps running")
+    }
+
+    @Test func aSmallRepairFoundToBeMajorWorksGetsTheETAAndPlanTimers() throws {
+        let before = F.record(.repair, state: .onSite, priority: .small, receivedAt: "2026-03-02T09:00:00")
+        var after = before
+        after.priority = .major
+        let changes = try planner.transitionApplied(
+            command: "set_priority", before: before, after: after, at: F.time("2026-03-02T10:00:00"),
+            existing: P.pending(.urgentRepairCompletion))
+        #expect(P.cancelled(changes) == [.urgentRepairCompletion])
+        #expect(Set(P.started(changes).keys) == [.majorRepairETA, .longRepairPlan])
+    }
+}
