@@ -8,6 +8,9 @@ struct RuleEvidence {
     /// Whether `level` is a hard override the model cannot lower: an urgent situation or
     /// modifier for repairs (safety), or a major flag / `reported_times` for complaints.
     var levelIsSafety = false
+    /// Whether every urgent cue behind `level` is hedged (feared, not happening): the model
+    /// weighs it like any other level evidence.
+    var levelIsFeared = false
     /// The responsibility location cues pointed to, or `nil` when it came from a default.
     var responsibility: RepairResponsibility?
 }

@@ -85,19 +85,28 @@ extension TriageClassifier {
             evidence.level = explicit?.rawValue
             evidence.levelIsSafety = explicit == .major && hasHardMajorEvidence(message)
         } else {
-            var (priority, explicit, modifiers) = repairPriority(primaryCategory, scratch.events, &reasons)
+            var (priority, explicit, modifiers, firm) = repairPriority(primaryCategory, scratch.events, &reasons)
+            var firmSituation = false
             for match in situations {
                 guard let forced = rules.situations[Int(match.situation)].priority else { continue }
                 priority = max(priority, forced)
                 explicit = max(explicit ?? forced, forced)
-                reasons.append(reason(for: match))
+                if forced == .urgent, let hedge = hedge(in: match.clauses, scratch.events) {
+                    reasons.append(reason(for: match) + " (feared: \"\(phraseText[Int(hedge)])\")")
+                } else {
+                    firmSituation = firmSituation || forced == .urgent
+                    reasons.append(reason(for: match))
+                }
             }
             decision.priority = priority
             evidence.level = explicit?.rawValue
             // Large works named beside an urgent situation (爆管三次, 申请维修资金整体更换) may be a
             // planning request rather than an emergency: the model weighs it, unless an urgent
             // modifier (困人, 煤气味) names the emergency itself.
-            evidence.levelIsSafety = explicit == .urgent && (modifiers.contains(.urgent) || !modifiers.contains(.major))
+            // A danger only feared or narrowly missed (怕小孩关在里面, 差点出不来) is not a hard
+            // override either.
+            evidence.levelIsSafety = explicit == .urgent && (firm || (firmSituation && !modifiers.contains(.major)))
+            evidence.levelIsFeared = explicit == .urgent && !firm && !firmSituation
             let (responsibility, cue) = responsibility(message, primaryCategory, &scratch, &reasons)
             decision.responsibility = responsibility
             evidence.responsibility = cue ? responsibility : nil
@@ -200,7 +209,11 @@ extension TriageClassifier {
         return (severity, explicit)
     }
 
-    private func repairPriority(_ category: TriageRules.Category?, _ events: [TriageEvent], _ reasons: inout [String]) -> (RepairPriority, explicit: RepairPriority?, modifiers: Set<RepairPriority>) {
+    /// The repair priority from the category and the priority modifiers; `firm` tells whether an
+    /// urgent modifier fired outside a hedged clause.
+    private func repairPriority(
+        _ category: TriageRules.Category?, _ events: [TriageEvent], _ reasons: inout [String]
+    ) -> (RepairPriority, explicit: RepairPriority?, modifiers: Set<RepairPriority>, firm: Bool) {
         var priority = category?.priority ?? .general
         var explicit: RepairPriority?
         var levels = Set<RepairPriority>()
@@ -208,18 +221,24 @@ extension TriageClassifier {
             reasons.append("priority.category: \(category.code) is at least \(category.priority.rawValue)")
         }
         var fired: [Int32] = []
+        var firm = false
         for event in events where !event.negated && !event.shadowed {
             for use in uses[Int(event.phrase)] {
-                guard case .priority(let m) = use, !fired.contains(m) else { continue }
-                fired.append(m)
+                guard case .priority(let m) = use else { continue }
                 let modifier = rules.priorityModifiers[Int(m)]
+                let hedge = modifier.priority == .urgent ? hedge(in: [event.clause], events) : nil
+                if modifier.priority == .urgent, hedge == nil { firm = true }
+                guard !fired.contains(m) else { continue }
+                fired.append(m)
                 priority = max(priority, modifier.priority)
                 explicit = max(explicit ?? modifier.priority, modifier.priority)
                 levels.insert(modifier.priority)
-                reasons.append("priority.\(modifier.id): \"\(phraseText[Int(event.phrase)])\" → \(modifier.priority.rawValue)")
+                var line = "priority.\(modifier.id): \"\(phraseText[Int(event.phrase)])\" → \(modifier.priority.rawValue)"
+                if let hedge { line += " (feared: \"\(phraseText[Int(hedge)])\")" }
+                reasons.append(line)
             }
         }
-        return (priority, explicit, levels)
+        return (priority, explicit, levels, firm)
     }
 
     /// Sums the location cues in the text and the `location` field; the best-supported

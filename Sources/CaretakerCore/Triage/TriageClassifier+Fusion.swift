@@ -79,7 +79,7 @@ extension TriageClassifier {
             reasons.append("model.priority: urgent p=\(percent(p[urgent])) ≥ \(percent(model.fusion.urgentThreshold)): safety in doubt → urgent")
             return RepairPriority.urgent.rawValue
         }
-        if head == .priority, evidence.level == RepairPriority.urgent.rawValue,
+        if head == .priority, evidence.level == RepairPriority.urgent.rawValue, !evidence.levelIsFeared,
            let urgent = classes.firstIndex(of: RepairPriority.urgent.rawValue), p[urgent] >= model.fusion.urgentThreshold / 2 {
             reasons.append("model.priority: urgent p=\(percent(p[urgent])) beside large works: an urgent situation in doubt stays urgent")
             return nil

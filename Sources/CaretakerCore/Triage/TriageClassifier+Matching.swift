@@ -31,7 +31,7 @@ extension TriageClassifier {
         for use in uses[Int(phrase)] {
             switch use {
             case .keyword, .severity, .priority, .responsibility, .situation: return true
-            case .negation, .closer, .breaker: continue
+            case .negation, .closer, .breaker, .hedge: continue
             }
         }
         return false

@@ -3,6 +3,8 @@ extension TriageClassifier {
     struct SituationMatch {
         var situation: Int32
         var phrases: [Int32]
+        /// The clauses its cues lie in.
+        var clauses: [Int32]
     }
 
     /// One cue of a situation in the text.
@@ -47,6 +49,7 @@ extension TriageClassifier {
         for anchor in cues where anchor.group == 0 {
             let a = events[Int(anchor.event)]
             var phrases: [Int32] = [a.phrase]
+            var clauses: [Int32] = [a.clause]
             var complete = true
             for group in 1..<groupCount {
                 var best: TriageEvent?
@@ -60,8 +63,18 @@ extension TriageClassifier {
                     break
                 }
                 phrases.append(best.phrase)
+                if !clauses.contains(best.clause) { clauses.append(best.clause) }
             }
-            if complete { return SituationMatch(situation: s, phrases: phrases) }
+            if complete { return SituationMatch(situation: s, phrases: phrases, clauses: clauses) }
+        }
+        return nil
+    }
+
+    /// The hedge (怕, 差点, in case…) sharing one of `clauses`, if any: the danger there is feared
+    /// or narrowly missed, not happening.
+    func hedge(in clauses: [Int32], _ events: [TriageEvent]) -> Int32? {
+        for event in events where !event.negated && clauses.contains(event.clause) {
+            if uses[Int(event.phrase)].contains(where: { if case .hedge = $0 { true } else { false } }) { return event.phrase }
         }
         return nil
     }

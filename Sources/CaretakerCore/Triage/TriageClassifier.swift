@@ -13,6 +13,7 @@ public struct TriageClassifier: Sendable {
         case negation(cue: Int32)
         case closer(cue: Int32)
         case breaker
+        case hedge
     }
 
     /// The rules this classifier was compiled from.
@@ -84,6 +85,7 @@ public struct TriageClassifier: Sendable {
             for closer in cue.closers { add(closer, .closer(cue: Int32(n))) }
         }
         for breaker in rules.scopeBreakers { add(breaker, .breaker) }
+        for hedge in rules.hedges { add(hedge, .hedge) }
 
         matcher = PhraseMatcher(phrases: scalars)
         wordBoundaryLeft = scalars.map { TriageClassifier.isWordScalar($0.first ?? 0) }

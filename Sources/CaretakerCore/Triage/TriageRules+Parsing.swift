@@ -88,7 +88,7 @@ extension TriageRules {
             ))
         }
 
-        let negation = try RulesReader(try top.raw("negation")!, path: "negation", allowedKeys: ["cues", "scope_breakers"])
+        let negation = try RulesReader(try top.raw("negation")!, path: "negation", allowedKeys: ["cues", "scope_breakers", "hedges"])
         negationCues = []
         for (index, item) in try negation.array("cues").enumerated() {
             let cue = try RulesReader(item, path: negation.at("cues") + "[\(index)]", allowedKeys: ["phrase", "closers", "scope", "note"])
@@ -100,6 +100,7 @@ extension TriageRules {
                                             wholeClause: scope == "clause"))
         }
         scopeBreakers = try negation.strings("scope_breakers", required: false, nonEmpty: false)
+        hedges = try negation.strings("hedges", required: false, nonEmpty: false)
 
         situations = []
         var situationIDs = Set<String>()

@@ -123,6 +123,10 @@ public struct TriageRules: Sendable, Equatable {
     public var negationCues: [NegationCue]
     /// Phrases that end a denial's reach early (而是, but).
     public var scopeBreakers: [String]
+    /// Phrases of fear or a near miss (怕, 担心, 万一, 差点, in case): an urgent situation or
+    /// modifier whose cues share a clause with one is a danger feared, not happening, so it does
+    /// not force `urgent` on its own; the model weighs it (and still makes it urgent when unsure).
+    public var hedges: [String] = []
     /// Flags that force a complaint severity.
     public var flagRules: [FlagRule]
     /// `reported_times` thresholds, checked highest first.

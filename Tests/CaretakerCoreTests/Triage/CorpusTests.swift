@@ -22,6 +22,20 @@ import Testing
         #expect(evaluation.urgentRecall >= Self.testUrgentRecall, "urgent recall \(evaluation.urgentFound)/\(evaluation.urgentLabelled)")
     }
 
+    /// Accuracy the second blind test split (written in a later round by a writer who saw
+    /// DOMAIN.md only, never trained or tuned on) must keep; figures in docs/triage.md.
+    static let test2Targets: [TriageEvaluation.Field: Double] = [.department: 0.91, .level: 0.78]
+
+    @Test func secondBlindTestSplitKeepsItsFigures() throws {
+        let evaluation = TriageEvaluation(classifier: TestRules.combined, reports: try TestRules.corpus("test2"))
+        try #require(evaluation.urgentLabelled >= 40)
+        print("test2 split (blind):\n" + evaluation.summary())
+        for (field, target) in Self.test2Targets {
+            #expect(evaluation.accuracy(field) >= target, "test2 \(field.rawValue) accuracy \(evaluation.accuracy(field)) is below \(target)")
+        }
+        #expect(evaluation.urgentRecall >= 0.97, "urgent recall \(evaluation.urgentFound)/\(evaluation.urgentLabelled)")
+    }
+
     /// Every report of the safety set comes out urgent. Its misses were read once to widen the
     /// situations, so it is a regression test, not a blind figure.
     @Test func everyUrgentSituationOfTheSafetySetComesOutUrgent() throws {
@@ -52,7 +66,7 @@ import Testing
     }
 
     @Test func splitsAreLargeAndDisjoint() throws {
-        let splits = try ["train", "dev", "test", "safety", "safety-holdout"].map { try TestRules.corpus($0) }
+        let splits = try ["train", "dev", "test", "test2", "safety", "safety-holdout"].map { try TestRules.corpus($0) }
         let total = splits.map(\.count).reduce(0, +)
         #expect(total >= 2000, "the corpus has \(total) reports")
         for (i, a) in splits.enumerated() {

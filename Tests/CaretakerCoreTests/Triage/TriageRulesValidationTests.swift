@@ -32,6 +32,8 @@ import Testing
                path: "versions", problem: .unknownKey),
         Broken(name: "about_staff not a boolean", replace: "\"about_staff\": true", with: "\"about_staff\": \"yes\"",
                path: "categories[14].about_staff", problem: .wrongType),
+        Broken(name: "hedge not a string", replace: "\"hedges\": [\n      \"怕\"", with: "\"hedges\": [\n      3",
+               path: "negation.hedges[0]", problem: .wrongType),
         Broken(name: "not JSON", replace: "{", with: "{{", path: "$", problem: .notJSON),
     ]
 
