@@ -46,7 +46,7 @@ extension MonthlyReport {
                                        "涉及外单位 Other body"])
         for section in sections {
             let counts = section.validity
-            let bodies = counts.byOtherBody.map { "\($0.key) \($0.count)" }.joined(separator: ", ")
+            let bodies = counts.byOtherBody.map { "\(ReportLabels.label($0.key)) \($0.count)" }.joined(separator: ", ")
             table.rows.append([ReportLabels.label(section.scope), String(counts.complaints), String(counts.valid),
                                String(counts.invalid), String(counts.notAssessed),
                                bodies.isEmpty ? String(counts.otherBody) : "\(counts.otherBody) (\(bodies))"])
