@@ -4,7 +4,8 @@ import Postgres
 
 /// A small, hand-checkable October 2026 for the monthly report tests: nine cases received on
 /// Monday 12 October at 08:00 (`t`), driven through commands and timer firings at chosen minutes
-/// after `t`, plus one case just before and one just after the month. The expected figures are
+/// after `t`, plus one case just before and one just after the month. C1 and C3 are assessed
+/// valid (C3 naming the water company) and analysed at once, C2 invalid. The expected figures are
 /// worked out by hand in `ReportStoreTests`.
 public enum ReportMonthSeed {
     /// Monday 12 October 2026, 08:00 Shanghai.
@@ -50,9 +51,12 @@ public enum ReportMonthSeed {
         (1, "R4", "accept", ""), (2, "R1", "accept", ""), (3, "R2", "accept", ""), (4, "R5", "accept", ""),
         (5, "R4", "arrive", ""), (6, nil, "fire", ""), (8, "R3", "accept", ""), (10, "R1", "arrive", ""),
         (12, "R2", "arrive", ""), (14, "R3", "arrive", ""), (21, nil, "fire", ""), (25, "R6", "accept", ""),
-        (30, "R6", "arrive", ""), (30, "C3", "reply", #","note":"已联系""#), (40, "R5", "arrive", ""),
+        (30, "R6", "arrive", ""), (30, "C3", "reply", #","note":"已联系""#),
+        (35, "C3", "assess", #","validity":"valid","reason":"停车位被占","other_body":"water_company""#),
+        (40, "R5", "arrive", ""), (40, "C3", "analyse", #","cause":"巡逻不到位""#),
         (60, "R1", "complete", #","note":"换灯泡""#), (60, "C1", "reply", #","note":"已联系""#),
         (60, "R4", "postpone", #","until":"2026-10-16T08:00:00+08:00","reason":"等配件""#),
+        (100, "C1", "assess", #","validity":"valid","reason":"态度不好""#), (110, "C1", "analyse", #","cause":"培训不足""#),
         (90, "R2", "complete", #","note":"换灯泡""#), (120, "R1", "return_work_order", ""),
         (150, "R2", "return_work_order", ""), (180, "R5", "complete", #","note":"更换钢丝绳""#),
         (240, "R3", "complete", #","note":"换管""#), (240, "R5", "return_work_order", ""),
@@ -61,7 +65,8 @@ public enum ReportMonthSeed {
         (1_440, "R2", "follow_up", #","satisfaction":4,"note":"好""#),
         (1_440, "R5", "follow_up", #","satisfaction":4,"note":"好""#),
         (1_440, "C1", "resolve", #","note":"已道歉""#), (1_441, nil, "fire", ""),
-        (1_560, "C2", "reply", #","note":"已联系""#), (2_880, "C2", "resolve", #","note":"已处理""#),
+        (1_560, "C2", "reply", #","note":"已联系""#),
+        (1_600, "C2", "assess", #","validity":"invalid","reason":"非本公司责任""#), (2_880, "C2", "resolve", #","note":"已处理""#),
         (2_880, "C1", "follow_up", #","satisfaction":5,"note":"好""#),
         (2_880, "R3", "follow_up", #","satisfaction":2,"note":"还漏""#),
         (2_940, "R3", "reopen", #","reason":"仍然漏水""#), (2_942, "R3", "accept", ""), (2_950, "R3", "arrive", ""),
@@ -94,7 +99,9 @@ public enum ReportMonthSeed {
                 while try await firing.fireDue(now: now, limit: 100, on: connection).claimed > 0 {}
                 continue
             }
-            let department = cases.first { $0.name == name }!.department.rawValue
+            // Validity is decided by customer service (ComplaintProcedure.deciders), whoever owns the case.
+            let department = step.command == "assess" ? Department.customerService.rawValue
+                : cases.first { $0.name == name }!.department.rawValue
             let body = #"{"command_id":"seed-\#(index)","case_id":"\#(ids[name]!)","at":"\#(now)","actor":{"id":"A\#(index)","audience":"\#(department)"}\#(step.fields)}"#
             let outcome = try await processor.apply(body: Array(body.utf8), routingKey: step.command, amqpMessageID: nil,
                                                     now: now, on: connection)

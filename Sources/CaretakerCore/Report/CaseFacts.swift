@@ -1,6 +1,10 @@
 /// What the monthly report needs to know about one case received in the month, read from the
 /// case row, its history and its timers.
 public struct CaseFacts: Sendable, Equatable {
+    /// The case number residents and staff quote (e.g. `TS-2026-000123`), listed for cases not yet due.
+    public var caseNumber: String
+    /// When the case was received; `nil` when unknown (then nothing is judged against its age).
+    public var receivedAt: RFC3339Timestamp?
     /// `complaint` or `repair`.
     public var kind: String
     /// The department that owns the case now (after any reassignment).
@@ -29,12 +33,21 @@ public struct CaseFacts: Sendable, Equatable {
     public var escalationsByLevel: [Int: Int]
     /// The outcome of each of the case's SLA timers, by timer kind.
     public var timers: [String: TimerOutcome]
+    /// A complaint's assessment, `valid` or `invalid`; `nil` while not assessed (and for repairs).
+    public var validity: String?
+    /// The outside body a complaint involves (`water_company`…), if any.
+    public var otherBody: String?
+    /// Whether a repair was closed by `decline` (the resident refused a paid repair).
+    public var declined: Bool
 
     /// Creates the facts of one case.
-    public init(kind: String, department: String, category: String, severity: String? = nil, priority: String? = nil,
+    public init(caseNumber: String = "", receivedAt: RFC3339Timestamp? = nil, kind: String, department: String, category: String, severity: String? = nil, priority: String? = nil,
                 estate: String? = nil, postponements: Int = 0, reopenings: Int = 0, satisfaction: Int? = nil,
                 firstResponseSeconds: Int? = nil, onSiteSeconds: Int? = nil, completionSeconds: Int? = nil,
-                escalationsByLevel: [Int: Int] = [:], timers: [String: TimerOutcome] = [:]) {
+                escalationsByLevel: [Int: Int] = [:], timers: [String: TimerOutcome] = [:],
+                validity: String? = nil, otherBody: String? = nil, declined: Bool = false) {
+        self.caseNumber = caseNumber
+        self.receivedAt = receivedAt
         self.kind = kind
         self.department = department
         self.category = category
@@ -49,10 +62,19 @@ public struct CaseFacts: Sendable, Equatable {
         self.completionSeconds = completionSeconds
         self.escalationsByLevel = escalationsByLevel
         self.timers = timers
+        self.validity = validity
+        self.otherBody = otherBody
+        self.declined = declined
     }
 
     /// Whether the work was finished at least once (so it could be reworked).
     public var finished: Bool { completionSeconds != nil }
+
+    /// When the work was first finished (`receivedAt` + `completionSeconds`), if known.
+    public var finishedAt: Int64? {
+        guard let receivedAt, let completionSeconds else { return nil }
+        return receivedAt.secondsSinceEpoch + Int64(max(0, completionSeconds))
+    }
 
     /// The case's on-time verdict: late if any timer is late; on time once every timer is on
     /// time; open while a timer is still running (or the case has no timer at all).
@@ -70,6 +92,7 @@ public enum TimerOutcome: String, Sendable, Equatable {
     case onTime = "on_time"
     /// Escalated at least once, stopped after its deadline, or still running past its deadline.
     case late
-    /// Still running with its deadline ahead: not counted in the rate yet.
+    /// Still running with its deadline ahead: not yet due. In the denominator of the seed 004 rate
+    /// (all cases), in neither count of the rate of decided cases.
     case open
 }

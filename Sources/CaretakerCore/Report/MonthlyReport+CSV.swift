@@ -19,7 +19,10 @@ extension MonthlyReport {
                 add(scope, name, "on_time", String(rate.onTime))
                 add(scope, name, "late", String(rate.late))
                 add(scope, name, "open", String(rate.open))
+                add(scope, name, "total", String(rate.total))
                 add(scope, name, "rate", Self.csvNumber(rate.rate))
+                add(scope, name, "decided_rate", Self.csvNumber(rate.decidedRate))
+                for number in rate.notYetDue { add(scope, name, "not_yet_due", number) }
             }
             for summary in section.durations {
                 add(scope, "duration.\(summary.measure)", "count", String(summary.count))
@@ -34,6 +37,7 @@ extension MonthlyReport {
             add(scope, "rework", "reopened_cases", String(section.reworkedCases))
             add(scope, "rework", "finished_cases", String(section.finishedCases))
             add(scope, "rework", "rate", Self.csvNumber(section.reworkRate))
+            Self.addFigures(section, scope: scope, add)
         }
         for estate in recurring {
             for tally in estate.categories { add(estate.estate, "recurring", tally.key, String(tally.count)) }

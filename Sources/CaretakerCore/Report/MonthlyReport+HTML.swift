@@ -6,20 +6,22 @@ extension MonthlyReport {
         let title = "物业服务月报 Monthly report \(month)"
         var body = "<h1>\(HTMLText.escape(title))</h1>\n"
         body += "<p class=\"meta\">统计截至 As of \(HTMLText.escape(asOf.description)) · 案件 \(overall.cases) cases · "
-            + "及时率 On-time rate \(ReportLabels.percent(overall.onTime.rate))</p>\n"
+            + "及时率 On-time rate \(ReportLabels.percent(overall.onTime.rate)) (\(overall.onTime.onTime)/\(overall.onTime.total))</p>\n"
         body += Self.htmlTable(
-            ["部门 Scope", "案件 Cases", "投诉 Complaints", "报修 Repairs", "及时率 On time", "首次响应 First response",
-             "到场 On site", "完成 Completion", "延期 Postponed", "升级 Escalations", "满意度 Satisfaction", "返工率 Rework"],
+            ["部门 Scope", "案件 Cases", "投诉 Complaints", "报修 Repairs", "及时率 On time ÷ all", "已判定 ÷ decided",
+             "首次响应 First response", "到场 On site", "完成 Completion", "延期 Postponed", "升级 Escalations",
+             "满意度 Satisfaction", "返工率 Rework (all cases)"],
             sections.map { section in
                 let kinds = Dictionary(uniqueKeysWithValues: section.byKind.map { ($0.key, $0.count) })
                 return [ReportLabels.label(section.scope), String(section.cases), String(kinds["complaint"] ?? 0),
-                        String(kinds["repair"] ?? 0), ReportLabels.percent(section.onTime.rate)]
+                        String(kinds["repair"] ?? 0), ReportLabels.percent(section.onTime.rate),
+                        ReportLabels.percent(section.onTime.decidedRate)]
                     + section.durations.map { "\(ReportLabels.duration($0.medianSeconds)) / \(ReportLabels.duration($0.p90Seconds))" }
                     + [String(section.postponements), String(section.escalationsByLevel.map(\.count).reduce(0, +)),
                        section.satisfaction.average.map { String(ReportMath.rounded($0, places: 2)) } ?? "-",
                        ReportLabels.percent(section.reworkRate)]
             })
-        body += "<p class=\"note\">时长为中位数 / 90 分位 (median / p90). 及时率 = 按时 ÷ (按时 + 超时).</p>\n"
+        body += "<p class=\"note\">时长为中位数 / 90 分位 (median / p90). 及时率 = 按时 ÷ 全部 (seed 004, 未到期案件计入分母); 已判定 = 按时 ÷ (按时 + 超时).</p>\n"
         body += "<div class=\"charts\">\n"
         body += SVGBarChart(
             title: "各部门案件 Cases by department",
@@ -27,8 +29,8 @@ extension MonthlyReport {
             scale: Double(departments.map(\.cases).max() ?? 0)).svg + "\n"
         body += SVGBarChart(
             title: "及时率 On-time rate by timer",
-            bars: ([overall.onTime] + overall.onTimeByTimer).filter { $0.decided > 0 }.map {
-                .init(label: ReportLabels.label($0.kind), value: $0.rate ?? 0, text: "\(ReportLabels.percent($0.rate)) (\($0.onTime)/\($0.decided))")
+            bars: ([overall.onTime] + overall.onTimeByTimer).filter { $0.total > 0 }.map {
+                .init(label: ReportLabels.label($0.kind), value: $0.rate ?? 0, text: "\(ReportLabels.percent($0.rate)) (\($0.onTime)/\($0.total))")
             }, scale: 100, target: 98, colour: "#2e8b57").svg + "\n"
         body += SVGBarChart(
             title: "案件类别 Cases by category",
@@ -44,13 +46,17 @@ extension MonthlyReport {
             title: "升级 Escalations by level",
             bars: overall.escalationsByLevel.map { .init(label: "第 \($0.key) 级 Level \($0.key)", value: Double($0.count), text: String($0.count)) },
             scale: Double(overall.escalationsByLevel.map(\.count).max() ?? 0), colour: "#c0392b").svg + "\n"
+        body += Self.quickRepairChart(departments).svg + "\n"
         body += "</div>\n"
         body += "<h2>各时限及时率 On time by timer</h2>\n" + Self.htmlTable(
-            ["部门 Scope", "时限 Timer", "按时 On time", "超时 Late", "进行中 Open", "及时率 Rate"],
+            ["部门 Scope", "时限 Timer", "按时 On time", "超时 Late", "未到期 Not yet due", "合计 Total", "及时率 ÷ all",
+             "已判定 ÷ decided"],
             sections.flatMap { section in
                 section.onTimeByTimer.map { [ReportLabels.label(section.scope), ReportLabels.label($0.kind), String($0.onTime),
-                                             String($0.late), String($0.open), ReportLabels.percent($0.rate)] }
+                                             String($0.late), String($0.open), String($0.total), ReportLabels.percent($0.rate),
+                                             ReportLabels.percent($0.decidedRate)] }
             })
+        body += Self.htmlFigures(sections)
         body += "<h2>类别与等级 Categories, severity and priority</h2>\n" + Self.htmlTable(
             ["部门 Scope", "类别 Category / grade", "案件 Cases"],
             sections.flatMap { section in

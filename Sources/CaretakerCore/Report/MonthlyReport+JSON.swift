@@ -52,16 +52,56 @@ extension ReportSection {
                 ("reopened_cases", .number(Double(reworkedCases))), ("finished_cases", .number(Double(finishedCases))),
                 ("rate", MonthlyReport.number(reworkRate, places: 1)),
             ])),
+            ("quick_repairs", .object([
+                ("goal_percent", .number(QuickRepairTimeliness.goalPercent)),
+                ("target", quickRepairs.target.json), ("ceiling", quickRepairs.ceiling.json),
+                ("declined", .number(Double(quickRepairs.declined))),
+            ])),
+            ("repair_rework", .object([
+                ("completed", .number(Double(repairRework.completed))), ("reworked", .number(Double(repairRework.reworked))),
+                ("rate", MonthlyReport.number(repairRework.rate, places: 1)),
+                ("ceiling_percent", .number(RepairRework.ceilingPercent)),
+                ("within_ceiling", repairRework.withinCeiling.map(JSONValue.bool) ?? .null),
+            ])),
+            ("complaint_reviews", .object([
+                ("resolved", .number(Double(complaintReviews.resolved))),
+                ("reviewed", .number(Double(complaintReviews.reviewed))),
+                ("reviews", .number(Double(complaintReviews.reviews))),
+                ("rate", MonthlyReport.number(complaintReviews.rate, places: 1)),
+            ])),
+            ("validity", .object([
+                ("complaints", .number(Double(validity.complaints))), ("valid", .number(Double(validity.valid))),
+                ("invalid", .number(Double(validity.invalid))), ("not_assessed", .number(Double(validity.notAssessed))),
+                ("other_body", .number(Double(validity.otherBody))),
+                ("by_other_body", MonthlyReport.tallies(validity.byOtherBody)),
+            ])),
+        ])
+    }
+}
+
+extension LimitRate {
+    /// `{"limit_seconds","on_time","late","open","total","rate","meets_goal","not_yet_due":[…]}`.
+    public var json: JSONValue {
+        .object([
+            ("limit_seconds", .number(Double(limitSeconds))),
+            ("on_time", .number(Double(onTime))), ("late", .number(Double(late))),
+            ("open", .number(Double(notYetDue.count))), ("total", .number(Double(total))),
+            ("rate", MonthlyReport.number(rate, places: 1)),
+            ("meets_goal", QuickRepairTimeliness.meetsGoal(self).map(JSONValue.bool) ?? .null),
+            ("not_yet_due", .array(notYetDue.map(JSONValue.string))),
         ])
     }
 }
 
 extension OnTimeRate {
-    /// `{"on_time":…,"late":…,"open":…,"rate":…}`.
+    /// `{"on_time","late","open","total","rate","decided_rate","not_yet_due":[case numbers]}`:
+    /// `rate` is seed 004's (on time ÷ total), `decided_rate` leaves the open ones out.
     public var json: JSONValue {
         .object([
             ("on_time", .number(Double(onTime))), ("late", .number(Double(late))), ("open", .number(Double(open))),
-            ("rate", MonthlyReport.number(rate, places: 1)),
+            ("total", .number(Double(total))), ("rate", MonthlyReport.number(rate, places: 1)),
+            ("decided_rate", MonthlyReport.number(decidedRate, places: 1)),
+            ("not_yet_due", .array(notYetDue.map(JSONValue.string))),
         ])
     }
 }

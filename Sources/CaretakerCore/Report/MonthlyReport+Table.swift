@@ -4,9 +4,9 @@ extension MonthlyReport {
     public var table: String {
         let sections = [overall] + departments
         var summary = TextTable(header: [
-            "部门 Scope", "案件 Cases", "投诉 Complaints", "报修 Repairs", "及时率 On time",
+            "部门 Scope", "案件 Cases", "投诉 Complaints", "报修 Repairs", "及时率 On time ÷ all", "已判定 On time ÷ decided",
             "首次响应 First response (median/p90)", "到场 On site (median/p90)", "完成 Completion (median/p90)",
-            "延期 Postponed", "升级 Escalations L1/L2/L3", "满意度 Satisfaction", "返工率 Rework",
+            "延期 Postponed", "升级 Escalations L1/L2/L3", "满意度 Satisfaction", "返工率 Rework (all cases)",
         ])
         for section in sections {
             let kinds = Dictionary(uniqueKeysWithValues: section.byKind.map { ($0.key, $0.count) })
@@ -14,7 +14,8 @@ extension MonthlyReport {
             summary.rows.append([
                 ReportLabels.label(section.scope), String(section.cases), String(kinds["complaint"] ?? 0),
                 String(kinds["repair"] ?? 0),
-                "\(ReportLabels.percent(section.onTime.rate)) (\(section.onTime.onTime)/\(section.onTime.decided))",
+                "\(ReportLabels.percent(section.onTime.rate)) (\(section.onTime.onTime)/\(section.onTime.total))",
+                "\(ReportLabels.percent(section.onTime.decidedRate)) (\(section.onTime.onTime)/\(section.onTime.decided))",
             ] + section.durations.map { "\(ReportLabels.duration($0.medianSeconds)) / \(ReportLabels.duration($0.p90Seconds))" } + [
                 "\(section.postponedCases) (\(section.postponements))",
                 ["1", "2", "3"].map { String(levels[$0] ?? 0) }.joined(separator: "/"),
@@ -22,11 +23,13 @@ extension MonthlyReport {
                 "\(ReportLabels.percent(section.reworkRate)) (\(section.reworkedCases)/\(section.finishedCases))",
             ])
         }
-        var timers = TextTable(header: ["部门 Scope", "时限 Timer", "按时 On time", "超时 Late", "进行中 Open", "及时率 Rate"])
+        var timers = TextTable(header: ["部门 Scope", "时限 Timer", "按时 On time", "超时 Late", "未到期 Not yet due",
+                                        "合计 Total", "及时率 ÷ all", "已判定 ÷ decided"])
         for section in sections {
             for rate in section.onTimeByTimer {
                 timers.rows.append([ReportLabels.label(section.scope), ReportLabels.label(rate.kind), String(rate.onTime),
-                                    String(rate.late), String(rate.open), ReportLabels.percent(rate.rate)])
+                                    String(rate.late), String(rate.open), String(rate.total), ReportLabels.percent(rate.rate),
+                                    ReportLabels.percent(rate.decidedRate)])
             }
         }
         var categories = TextTable(header: ["部门 Scope", "类别 Category", "案件 Cases"])
@@ -53,6 +56,10 @@ extension MonthlyReport {
 
             \(summary.text)
             \(timers.text)
+            \(Self.notYetDueTable(sections).text)
+            \(Self.quickRepairTable(sections).text)
+            \(Self.reworkTable(sections).text)
+            \(Self.validityTable(sections).text)
             \(categories.text)
             \(grades.text)
             \(estates.text)

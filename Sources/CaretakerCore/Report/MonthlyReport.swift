@@ -45,8 +45,16 @@ public struct ReportSection: Sendable, Equatable {
     public var reworkedCases: Int
     /// Cases completed or resolved at least once: the rework rate's denominator.
     public var finishedCases: Int
+    /// Small and urgent repairs against 2 h and 24 h.
+    public var quickRepairs: QuickRepairTimeliness
+    /// Repairs reopened after completion (返修).
+    public var repairRework: RepairRework
+    /// Complaints reopened for review (复核).
+    public var complaintReviews: ComplaintReviews
+    /// Complaints by assessment.
+    public var validity: ValidityCounts
 
-    /// Reworked ÷ finished cases in percent, `nil` when nothing was finished.
+    /// Reworked ÷ finished cases of both kinds in percent, `nil` when nothing was finished.
     public var reworkRate: Double? { ReportMath.percent(reworkedCases, of: finishedCases) }
 }
 
@@ -64,21 +72,37 @@ public struct Tally: Sendable, Equatable {
     }
 }
 
-/// How many timers (or cases) were on time, late, or still open.
+/// How many timers (or cases) were on time, late, or not yet due (docs/report.md, "On time").
 public struct OnTimeRate: Sendable, Equatable {
     /// The timer kind, or `cases` for the case rate.
     public var kind: String
     /// Met.
     public var onTime: Int
-    /// Missed.
+    /// Missed, or still running past the deadline.
     public var late: Int
-    /// Still running, deadline ahead: left out of the rate.
-    public var open: Int
+    /// Case numbers still running with the deadline ahead (not yet due), in receipt order.
+    public var notYetDue: [String]
 
-    /// On time plus late: the denominator.
+    /// Creates the counts.
+    public init(kind: String, onTime: Int, late: Int, notYetDue: [String]) {
+        self.kind = kind
+        self.onTime = onTime
+        self.late = late
+        self.notYetDue = notYetDue
+    }
+
+    /// How many are not yet due.
+    public var open: Int { notYetDue.count }
+    /// Every case counted: the denominator of the seed 004 rate.
+    public var total: Int { onTime + late + open }
+    /// 及时率 as seed 004 第3篇 4.5 3 defines it: on time ÷ all × 100 %, not-yet-due cases
+    /// included in the denominator; `nil` when there is nothing.
+    public var rate: Double? { ReportMath.percent(onTime, of: total) }
+    /// On time plus late: the denominator of the rate of decided cases.
     public var decided: Int { onTime + late }
-    /// On time ÷ decided in percent, `nil` when nothing is decided.
-    public var rate: Double? { ReportMath.percent(onTime, of: decided) }
+    /// On time ÷ (on time + late) in percent, leaving not-yet-due cases out; `nil` when nothing
+    /// is decided. Not the seed's formula: it shows how the decided cases went.
+    public var decidedRate: Double? { ReportMath.percent(onTime, of: decided) }
 }
 
 /// Median and 90th percentile of one duration, nearest-rank.

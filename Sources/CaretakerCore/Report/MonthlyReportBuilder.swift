@@ -7,15 +7,20 @@ public enum MonthlyReportBuilder {
             (order.firstIndex(of: $0) ?? order.count, $0) < (order.firstIndex(of: $1) ?? order.count, $1)
         }
         return MonthlyReport(
-            month: month, asOf: asOf, overall: section("all", cases),
-            departments: departments.map { department in section(department, cases.filter { $0.department == department }) },
+            month: month, asOf: asOf, overall: section("all", cases, month: month, asOf: asOf),
+            departments: departments.map { department in
+                section(department, cases.filter { $0.department == department }, month: month, asOf: asOf)
+            },
             recurring: recurring(cases))
     }
 
-    /// The figures for one scope.
-    public static func section(_ scope: String, _ cases: [CaseFacts]) -> ReportSection {
+    /// The figures for one scope of `month`, timers and unfinished repairs judged at `asOf`.
+    public static func section(_ scope: String, _ cases: [CaseFacts], month: ReportMonth,
+                               asOf: RFC3339Timestamp) -> ReportSection {
         let timerKinds = Set(cases.flatMap(\.timers.keys)).sorted()
-        let onTimeByTimer = timerKinds.map { kind in rate(kind, cases.compactMap { $0.timers[kind] }) }
+        let onTimeByTimer = timerKinds.map { kind in
+            rate(kind, cases.compactMap { facts in facts.timers[kind].map { (facts.caseNumber, $0) } })
+        }
         let levels = Set(cases.flatMap(\.escalationsByLevel.keys)).sorted()
         var distribution = [0, 0, 0, 0, 0]
         for score in cases.compactMap(\.satisfaction) where (1...5).contains(score) { distribution[score - 1] += 1 }
@@ -23,7 +28,7 @@ public enum MonthlyReportBuilder {
             scope: scope, cases: cases.count,
             byKind: tally(cases.map(\.kind)), byCategory: tally(cases.map(\.category)),
             bySeverity: tally(cases.compactMap(\.severity)), byPriority: tally(cases.compactMap(\.priority)),
-            onTimeByTimer: onTimeByTimer, onTime: rate("cases", cases.map(\.outcome)),
+            onTimeByTimer: onTimeByTimer, onTime: rate("cases", cases.map { ($0.caseNumber, $0.outcome) }),
             durations: [
                 duration("first_response", cases.compactMap(\.firstResponseSeconds)),
                 duration("on_site", cases.compactMap(\.onSiteSeconds)),
@@ -36,7 +41,9 @@ public enum MonthlyReportBuilder {
             },
             satisfaction: SatisfactionSummary(responses: distribution.reduce(0, +), distribution: distribution),
             reworkedCases: cases.filter { $0.reopenings > 0 }.count,
-            finishedCases: cases.filter(\.finished).count)
+            finishedCases: cases.filter(\.finished).count,
+            quickRepairs: quickRepairs(cases, asOf: asOf), repairRework: repairRework(cases, month: month),
+            complaintReviews: complaintReviews(cases), validity: validity(cases))
     }
 
     /// Counts of each distinct value, most first, ties by name.
@@ -46,13 +53,17 @@ public enum MonthlyReportBuilder {
         return counts.map { Tally($0.key, $0.value) }.sorted { ($1.count, $0.key) < ($0.count, $1.key) }
     }
 
-    static func rate(_ kind: String, _ outcomes: [TimerOutcome]) -> OnTimeRate {
-        OnTimeRate(kind: kind, onTime: outcomes.filter { $0 == .onTime }.count,
-                   late: outcomes.filter { $0 == .late }.count, open: outcomes.filter { $0 == .open }.count)
+    /// Counts outcomes given as (case number, outcome), keeping the numbers of those not yet due.
+    static func rate(_ kind: String, _ outcomes: [(String, TimerOutcome)]) -> OnTimeRate {
+        OnTimeRate(kind: kind, onTime: outcomes.filter { $0.1 == .onTime }.count,
+                   late: outcomes.filter { $0.1 == .late }.count,
+                   notYetDue: outcomes.filter { $0.1 == .open }.map(\.0))
     }
 
-    static func duration(_ measure: String, _ seconds: [Int]) -> DurationSummary {
-        DurationSummary(measure: measure, count: seconds.count, medianSeconds: ReportMath.percentile(0.5, of: seconds),
+    /// Median and p90 of `seconds`; a step recorded before receipt counts as 0 s, never negative.
+    static func duration(_ measure: String, _ recorded: [Int]) -> DurationSummary {
+        let seconds = recorded.map { max(0, $0) }
+        return DurationSummary(measure: measure, count: seconds.count, medianSeconds: ReportMath.percentile(0.5, of: seconds),
                         p90Seconds: ReportMath.percentile(0.9, of: seconds))
     }
 

@@ -20,6 +20,11 @@ public enum ReportLabels {
         "complaint_review": "复核 Review", "invalid_complaint_explanation": "无效投诉解释 Invalid explained",
         "complaint_unresolved_month": "逾月未决 Unresolved a month",
         "manager_complaint_close": "经理结案 Manager close",
+        "complaint_follow_up_visit": "投诉回访 Complaint follow-up", "paid_repair_dispute_review": "有偿维修争议复核 Dispute review",
+        "valid_complaint_analysis": "有效投诉原因分析 Cause analysis", "other_body_contact": "外单位联系 Other body contact",
+        "corrective_action_verification": "纠正措施验证 Correction verified",
+        "water_company": "自来水公司 Water company", "power_bureau": "供电局 Power bureau", "gas_company": "燃气公司 Gas company",
+        "developer": "开发商 Developer", "municipal": "市政 Municipal",
         "first_response": "首次响应 First response", "on_site": "到场 On site", "completion": "完成 Completion",
     ]
 

@@ -4,8 +4,9 @@ import Postgres
 /// Reads what the monthly report needs about the cases received in a month (Asia/Shanghai) and
 /// builds the `MonthlyReport`; the counting itself is `MonthlyReportBuilder`'s, pure.
 ///
-/// Three read-only queries: the case rows with their first response / on site / completion
-/// times from the history, the escalations per level, and each timer's outcome at `asOf`.
+/// Three read-only queries: the case rows (number, receipt, assessment, reopenings) with their
+/// first response / on site / completion times from the history and whether a repair was
+/// declined (a time recorded before receipt comes back negative; the builder counts it as 0 s), the escalations per level, and each timer's outcome at `asOf`.
 public struct ReportStore: Sendable {
     /// Creates a store.
     public init() {}
@@ -21,9 +22,11 @@ public struct ReportStore: Sendable {
                       on connection: PostgresConnection) async throws -> [CaseFacts] {
         let start = month.start.description, end = month.end.description, cutoff = asOf.description
         let rows = try await connection.query("""
-            SELECT c.case_id::text AS case_id, c.kind, c.department, c.category, c.severity, c.priority, c.estate,
+            SELECT c.case_id::text AS case_id, c.case_number, extract(epoch FROM c.received_at)::int8 AS received,
+                   c.kind, c.department, c.category, c.severity, c.priority, c.estate,
                    c.postponements::int8 AS postponements, c.reopenings::int8 AS reopenings,
-                   c.satisfaction::int8 AS satisfaction,
+                   c.satisfaction::int8 AS satisfaction, c.validity, c.other_body,
+                   coalesce(bool_or(h.step = 'decline'), false) AS declined,
                    extract(epoch FROM min(h.occurred_at) FILTER (WHERE h.step IN ('accept', 'reply', 'resolve'))
                                       - c.received_at)::int8 AS first_response,
                    extract(epoch FROM min(h.occurred_at) FILTER (WHERE h.step = 'arrive') - c.received_at)::int8 AS on_site,
@@ -39,13 +42,16 @@ public struct ReportStore: Sendable {
         for row in rows {
             let id = try row.decode("case_id", as: String.self)
             order.append(id)
+            let received = RFC3339Timestamp(secondsSinceEpoch: try row.decode("received", as: Int64.self), utcOffsetMinutes: 480)
             facts[id] = CaseFacts(
-                kind: try row.decode("kind"), department: try row.decode("department"),
+                caseNumber: try row.decode("case_number"), receivedAt: received, kind: try row.decode("kind"), department: try row.decode("department"),
                 category: try row.decode("category"), severity: try row.decode("severity"),
                 priority: try row.decode("priority"), estate: try row.decode("estate"),
                 postponements: try row.decode("postponements"), reopenings: try row.decode("reopenings"),
                 satisfaction: try row.decode("satisfaction"), firstResponseSeconds: try row.decode("first_response"),
-                onSiteSeconds: try row.decode("on_site"), completionSeconds: try row.decode("completion"))
+                onSiteSeconds: try row.decode("on_site"), completionSeconds: try row.decode("completion"),
+                validity: try row.decode("validity"), otherBody: try row.decode("other_body"),
+                declined: try row.decode("declined"))
         }
         let escalations = try await connection.query("""
             SELECT h.case_id::text AS case_id, (h.details->>'level')::int8 AS level, count(*)::int8 AS n
