@@ -30,5 +30,5 @@ public struct Migration: Sendable, Equatable {
 
     /// Every migration this build knows, in order.
     public static let all: [Migration] = [.initial, .timerSteps, .smallRepairs, .outboxRetries, .outboxMalformed, .accusedStaff,
-                                          .recordFields, .complaintProcedure]
+                                          .recordFields, .complaintProcedure, .majorWorks]
 }

@@ -53,6 +53,12 @@ public enum CaseAction: Sendable, Equatable {
     case reviewDispute(note: String)
     /// The office meeting (办公会议) on a complaint: what it decided and who attended.
     case holdMeeting(note: String, attendees: String?)
+    /// The written plan of a long repair (more than 3 days); a new plan needs both approvals again.
+    case plan(RepairPlan)
+    /// One of the two approvals of the plan: the engineering manager's or the director's.
+    case approvePlan(PlanApprover, note: String)
+    /// The day's progress entry on a repair with a plan (每日记录进度).
+    case progress(note: String, percentDone: Int?)
 
     /// The command's name as written on the wire.
     public var rawName: String {
@@ -81,12 +87,16 @@ public enum CaseAction: Sendable, Equatable {
         case .decline: "decline"
         case .signOff: "sign_off"
         case .reviewDispute: "review_dispute"
+        case .plan: "plan"
+        case .approvePlan: "approve_plan"
+        case .progress: "progress"
         }
     }
 
     /// The outcome triggers the command fires besides its name, for SLA timers that start or
     /// stop on a decision: `assess_valid` or `assess_invalid`, and `assess_other_body` when
-    /// another body is involved.
+    /// another body is involved. (`plan_approved`, fired by the second approval of a plan,
+    /// depends on the case and is added by `CaseLifecycle.apply`.)
     public var outcomeTriggers: [String] {
         switch self {
         case .assess(let validity, _, let otherBody):
@@ -105,10 +115,10 @@ public enum CaseAction: Sendable, Equatable {
         "accept", "reply", "arrive", "complete", "return_work_order", "resolve", "postpone",
         "follow_up", "reopen", "reassign", "close", "assess", "analyse", "correct", "verify_correction",
         "inform_resident", "hold_meeting", "appoint", "quote", "consent", "decline", "sign_off", "review_dispute",
-        "set_priority",
+        "set_priority", "plan", "approve_plan", "progress",
     ]
 
     /// Every name an SLA timer may start or stop on: the command names and the outcome triggers.
     public static let allTriggerNames = allRawNames + ["assess_valid", "assess_invalid", "assess_other_body", "sign_off_confirmed",
-                                                         "sign_off_disputed"]
+                                                         "sign_off_disputed", "plan_approved"]
 }

@@ -73,11 +73,19 @@ public enum CaseLifecycle {
             next.disputeOpen = result == .disputed
         case .reviewDispute:
             next.disputeOpen = false
+        case .plan:
+            next.plan = .proposed
+            next.planApprovals = []
+        case .approvePlan(let approver, _):
+            next.planApprovals.insert(approver)
+            if next.planApprovals.count == PlanApprover.allCases.count { next.plan = .approved }
         default:
             break
         }
+        var triggers = [action.rawName] + action.outcomeTriggers
+        if next.plan == .approved && current.plan != .approved { triggers.append("plan_approved") }
         return .success(CaseTransition(from: current.state, snapshot: next, step: action.rawName, event: event,
-                                       triggers: [action.rawName] + action.outcomeTriggers))
+                                       triggers: triggers))
     }
 
     /// The states each command is allowed in, and the state it leads to, for one kind of case.
@@ -126,6 +134,9 @@ public enum CaseLifecycle {
         "decline": [.dispatched: .closed, .accepted: .closed, .onSite: .closed],
         "sign_off": unchanged([.completed, .workOrderReturned]),
         "review_dispute": unchanged([.completed, .workOrderReturned, .followedUp]),
+        "plan": unchanged([.dispatched, .accepted, .onSite]),
+        "approve_plan": unchanged([.dispatched, .accepted, .onSite]),
+        "progress": unchanged([.dispatched, .accepted, .onSite]),
     ]
 
     /// Moves that leave the case where it is, in each of `states`.

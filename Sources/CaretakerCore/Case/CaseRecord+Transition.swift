@@ -22,6 +22,11 @@ extension CaseRecord {
             after.priority = priority
         case .quote(let quote):
             after.quote = quote
+        case .plan(let plan):
+            // The office director approves it (seed 003 五(二)3): the office hears of the case.
+            after.plan = plan
+            let notified = Set(after.notify + [.management])
+            after.notify = Audience.allCases.filter(notified.contains)
         case .signOff(.disputed, _):
             // The office director attends a dispute (seed 003 篇4 六): the office hears of it.
             let notified = Set(after.notify + [.management])

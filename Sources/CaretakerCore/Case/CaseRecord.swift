@@ -60,6 +60,12 @@ public struct CaseRecord: Sendable, Equatable {
     public var quoteState: QuoteState = .none
     /// Whether a disputed paid repair awaits the director's review.
     public var disputeOpen: Bool = false
+    /// A long repair's written plan (`plan`), if one was written.
+    public var plan: RepairPlan?
+    /// Where the plan stands.
+    public var planState: PlanState = .none
+    /// Who approved the current plan.
+    public var planApprovals: Set<PlanApprover> = []
 
     /// Creates a record.
     public init(
@@ -97,7 +103,7 @@ public struct CaseRecord: Sendable, Equatable {
                          postponements: postponements, reopenings: reopenings, validity: validity,
                          causeAnalysed: causeAnalysed, correctionOpen: openCorrection != nil, severity: severity,
                          meetingHeld: meetingHeld, priority: priority, responsibility: responsibility, quote: quoteState,
-                         disputeOpen: disputeOpen)
+                         disputeOpen: disputeOpen, plan: planState, planApprovals: planApprovals)
         }
         set {
             state = newValue.state
@@ -110,6 +116,8 @@ public struct CaseRecord: Sendable, Equatable {
             meetingHeld = newValue.meetingHeld
             quoteState = newValue.quote
             disputeOpen = newValue.disputeOpen
+            planState = newValue.plan
+            planApprovals = newValue.planApprovals
             if !newValue.correctionOpen { openCorrection = nil }
         }
     }

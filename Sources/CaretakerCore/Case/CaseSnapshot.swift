@@ -30,6 +30,10 @@ public struct CaseSnapshot: Sendable, Equatable {
     public var quote: QuoteState
     /// Whether a disputed paid repair awaits the director's review.
     public var disputeOpen: Bool
+    /// Where a long repair's plan stands.
+    public var plan: PlanState
+    /// Who approved the current plan.
+    public var planApprovals: Set<PlanApprover>
 
     /// Creates a snapshot.
     public init(
@@ -37,7 +41,7 @@ public struct CaseSnapshot: Sendable, Equatable {
         postponements: Int = 0, reopenings: Int = 0, validity: ComplaintValidity? = nil,
         causeAnalysed: Bool = false, correctionOpen: Bool = false, severity: ComplaintSeverity? = nil,
         meetingHeld: Bool = false, priority: RepairPriority? = nil, responsibility: RepairResponsibility? = nil, quote: QuoteState = .none,
-        disputeOpen: Bool = false
+        disputeOpen: Bool = false, plan: PlanState = .none, planApprovals: Set<PlanApprover> = []
     ) {
         self.kind = kind
         self.state = state
@@ -54,5 +58,7 @@ public struct CaseSnapshot: Sendable, Equatable {
         self.responsibility = responsibility
         self.quote = quote
         self.disputeOpen = disputeOpen
+        self.plan = plan
+        self.planApprovals = planApprovals
     }
 }

@@ -24,6 +24,16 @@ extension CaseAction {
             return [("reason", .string(reason))]
         case .reviewDispute(let note):
             return [("note", .string(note))]
+        case .plan(let plan):
+            return [("summary", .string(plan.summary)), ("expected_completion", .string(plan.expectedCompletion.description))]
+        case .approvePlan(let approver, let note):
+            var details: [(key: String, value: JSONValue)] = [("approver", .string(approver.rawValue))]
+            if !note.isEmpty { details.append(("note", .string(note))) }
+            return details
+        case .progress(let note, let percent):
+            var details: [(key: String, value: JSONValue)] = [("note", .string(note))]
+            if let percent { details.append(("percent_done", .number(Double(percent)))) }
+            return details
         case .signOff(let result, let note):
             var details: [(key: String, value: JSONValue)] = [("result", .string(result.rawValue))]
             if !note.isEmpty { details.append(("note", .string(note))) }

@@ -130,6 +130,26 @@ struct CommandFieldReader {
             let result: SignOff = try fields.enumeration("result")
             return .signOff(result, note: try note(required: false))
         case "review_dispute": return .reviewDispute(note: try note(required: true))
+        case "plan":
+            let summary = try fields.string("summary", required: true, maxLength: ConsoleCommand.maximumNoteLength)!
+            let expected = try fields.timestamp("expected_completion", required: true)!
+            guard expected.isAfter(at) else { throw fields.fail("expected_completion", .outOfRange, "must be after at") }
+            return .plan(RepairPlan(summary: summary, expectedCompletion: expected))
+        case "approve_plan":
+            let approver: PlanApprover = try fields.enumeration("approver")
+            return .approvePlan(approver, note: try note(required: false))
+        case "progress":
+            var percent: Int?
+            if let value = fields.object["percent_done"] {
+                guard case .number(let number) = value else {
+                    throw fields.fail("percent_done", .wrongType, "must be a number, not \(value.typeName)")
+                }
+                guard number == number.rounded(), (0...100).contains(number) else {
+                    throw fields.fail("percent_done", .outOfRange, "must be a whole number 0 to 100")
+                }
+                percent = Int(number)
+            }
+            return .progress(note: try note(required: true), percentDone: percent)
         case "postpone":
             let until = try fields.timestamp("until", required: true)!
             guard until.isAfter(at) else { throw fields.fail("until", .outOfRange, "must be after at") }

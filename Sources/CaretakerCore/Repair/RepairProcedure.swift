@@ -10,8 +10,15 @@ public enum RepairProcedure {
 
     /// Why `actor` may not give `action`, or `nil` when they may.
     public static func permission(for action: CaseAction, actor: CaseActor) -> CommandRejection? {
-        guard case .reviewDispute = action, !disputeReviewers.contains(actor.audience) else { return nil }
-        return CommandRejection(.notPermitted, "a disputed paid repair is reviewed by the management office or leadership, not \(actor.audience.rawValue)")
+        switch action {
+        case .reviewDispute where !disputeReviewers.contains(actor.audience):
+            return CommandRejection(.notPermitted, "a disputed paid repair is reviewed by the management office or leadership, not \(actor.audience.rawValue)")
+        case .approvePlan(let approver, _) where !approver.consoles.contains(actor.audience):
+            let from = approver.consoles.map(\.rawValue).sorted().joined(separator: " or ")
+            return CommandRejection(.notPermitted, "the \(approver.rawValue) approves a plan from the \(from) console, not \(actor.audience.rawValue)")
+        default:
+            return nil
+        }
     }
 
     /// Why the repair's quote, consent or dispute refuses `action`, or `nil` when they allow it.
@@ -38,6 +45,15 @@ public enum RepairProcedure {
             return current.disputeOpen ? nil : CommandRejection(.precondition, "no disputed sign-off awaits review")
         case .close where current.disputeOpen:
             return CommandRejection(.precondition, "a disputed paid repair is reviewed (review_dispute) before it is closed")
+        case .approvePlan(let approver, _):
+            if current.plan == .none { return CommandRejection(.precondition, "no plan to approve (plan first)") }
+            if current.planApprovals.contains(approver) {
+                return CommandRejection(.precondition, "the plan is already approved by the \(approver.rawValue)")
+            }
+            return nil
+        case .progress:
+            return current.plan == .none
+                ? CommandRejection(.precondition, "a progress entry belongs to a repair with a written plan (plan first)") : nil
         default:
             return nil
         }

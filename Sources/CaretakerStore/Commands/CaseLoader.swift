@@ -55,6 +55,8 @@ public enum CaseLoader {
                complained_about, resident_request,
                to_char(appointment_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS appointment_at, validity, other_body, cause_analysed, meeting_held,
                quote_price_fen, quote_materials, quote_state, dispute_open,
+               plan_summary, to_char(plan_expected_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS plan_expected_at,
+               plan_state, plan_approvals,
                correction.action AS correction_action, correction.owner AS correction_owner,
                to_char(correction.due_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS correction_due_at
         FROM cases
@@ -123,6 +125,11 @@ public enum CaseLoader {
         record.meetingHeld = try row.decode("meeting_held", as: Bool.self)
         record.quoteState = try value(row, "quote_state")
         record.disputeOpen = try row.decode("dispute_open", as: Bool.self)
+        record.planState = try value(row, "plan_state")
+        record.planApprovals = Set(try row.decode("plan_approvals", as: [String].self).compactMap(PlanApprover.init(rawValue:)))
+        if let summary = try row.decode("plan_summary", as: String?.self), let expected = try timestamp(row, "plan_expected_at") {
+            record.plan = RepairPlan(summary: summary, expectedCompletion: expected)
+        }
         if let price = try row.decode("quote_price_fen", as: Int?.self) {
             record.quote = RepairQuote(priceFen: price, materials: try row.decode("quote_materials", as: String?.self) ?? "")
         }

@@ -77,6 +77,11 @@ import Testing
         Good(command: "follow_up", fields: ["satisfaction": "4", "visited_by": "\"黄主任\"", "corrective_report": "\"加强培训\""],
              action: .followUp(satisfaction: 4, note: "", visitedBy: "黄主任", correctiveReport: "加强培训")),
         Good(command: "inform_resident", fields: ["note": "\"已向住户解释\""], action: .informResident(note: "已向住户解释", eta: nil)),
+        Good(command: "plan", fields: ["summary": "\"搭脚手架更换外墙砖\"", "expected_completion": "\"2026-11-20T18:00:00+08:00\""],
+             action: .plan(RepairPlan(summary: "搭脚手架更换外墙砖", expectedCompletion: RFC3339Timestamp("2026-11-20T18:00:00+08:00")!))),
+        Good(command: "approve_plan", fields: ["approver": "\"director\""], action: .approvePlan(.director, note: "")),
+        Good(command: "progress", fields: ["note": "\"完成脚手架\"", "percent_done": "30"], action: .progress(note: "完成脚手架", percentDone: 30)),
+        Good(command: "progress", fields: ["note": "\"等材料\""], action: .progress(note: "等材料", percentDone: nil)),
         Good(command: "inform_resident", fields: ["note": "\"预计周五完工\"", "eta": "\"2026-11-06T18:00:00+08:00\""],
              action: .informResident(note: "预计周五完工", eta: RFC3339Timestamp("2026-11-06T18:00:00+08:00")!)),
     ]
@@ -158,6 +163,15 @@ import Testing
         Bad("accept", ["case_id": nil, "case_number": "\"\""], "case_number", .empty),
         Bad("accept", ["case_number": "[]"], "case_number", .wrongType),
         Bad("accept", ["case_number": "\"\(String(repeating: "9", count: 65))\""], "case_number", .tooLong),
+        // A long repair's plan and progress.
+        Bad("plan", ["expected_completion": "\"2026-11-20T18:00:00+08:00\""], "summary", .missing),
+        Bad("plan", ["summary": "\"方案\""], "expected_completion", .missing),
+        Bad("plan", ["summary": "\"方案\"", "expected_completion": "\"2026-11-01T18:00:00+08:00\""], "expected_completion", .outOfRange),
+        Bad("approve_plan", [:], "approver", .missing),
+        Bad("approve_plan", ["approver": "\"mayor\""], "approver", .unknownValue),
+        Bad("progress", [:], "note", .missing),
+        Bad("progress", ["note": "\"x\"", "percent_done": "120"], "percent_done", .outOfRange),
+        Bad("progress", ["note": "\"x\"", "percent_done": "\"half\""], "percent_done", .wrongType),
         // The actor.
         Bad("accept", ["actor": nil], "actor", .missing),
         Bad("accept", ["actor": "\"E1024\""], "actor", .wrongType),

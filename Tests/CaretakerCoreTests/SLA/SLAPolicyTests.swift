@@ -57,7 +57,7 @@ import Testing
 
     static let broken: [Broken] = [
         Broken(name: "not JSON", replace: "{", with: "{{", path: "$", problem: .notJSON),
-        Broken(name: "missing version", replace: "\"version\": \"2026.2\",", with: "", path: "version", problem: .missing),
+        Broken(name: "missing version", replace: "\"version\": \"2026.3\",", with: "", path: "version", problem: .missing),
         Broken(name: "unknown top key", replace: "\"time_zone\"", with: "\"timezone\"", path: "timezone", problem: .unknownKey),
         Broken(name: "unsupported time zone", replace: "\"Asia/Shanghai\"", with: "\"UTC\"", path: "time_zone", problem: .unknownValue),
         Broken(name: "duplicate code", replace: "\"code\": \"repair_accept\"", with: "\"code\": \"complaint_first_reply\"",

@@ -36,6 +36,8 @@ public struct TimerKind: RawRepresentable, Sendable, Hashable, Comparable, Custo
     public static let followUpVisit: TimerKind = "follow_up_visit"
     /// Row 9: a repair taking more than 3 days needs a plan.
     public static let longRepairPlan: TimerKind = "long_repair_plan"
+    /// Row 9: a repair with an approved plan records its progress daily (24 h after the last entry).
+    public static let repairDailyProgress: TimerKind = "repair_daily_progress"
     /// Row 10: feedback by the date promised at intake (moved by `postpone`).
     public static let promisedFeedback: TimerKind = "promised_feedback"
     /// Row 11: complaint result, 7 working days.
