@@ -70,9 +70,10 @@ public enum WorkerAssembly {
         let signal = OutboxSignal()
         let triage = IntakeTriage(classifier: classifier)
         let notices = ResidentNoticeObserver(planner: timekeeper.planner, makeID: { UUID().uuidString.lowercased() })
+        let contactNotes = DeveloperContactNoteObserver(makeID: { UUID().uuidString.lowercased() })
         let intake = IntakeConsumer(
             settings: consumerSettings, triage: triage,
-            recorder: IntakeRecorder(observers: [timekeeper, notices]), database: connections[0],
+            recorder: IntakeRecorder(observers: [timekeeper, notices, contactNotes]), database: connections[0],
             now: now, signal: signal, logger: logger.with(component: "intake"))
         let commands = CommandConsumer(
             settings: commandSettings, processor: CommandProcessor(observers: [timekeeper, notices], accusedStaff: triage.accusedStaff),

@@ -97,9 +97,9 @@ struct CommandFieldReader {
             role: try fields.string("role", maxLength: 64, in: value, path: "actor.role"),
             audience: try fields.enumeration("audience", in: value, path: "actor.audience")
         )
-        guard actor.audience != .resident else {
+        guard actor.audience != .resident, actor.audience != .developer else {
             throw fields.fail("actor.audience", .unknownValue,
-                              "resident receives notices only; commands come from a department console, management or leadership")
+                              "\(actor.audience.rawValue) receives notes only; commands come from a department console, management or leadership")
         }
         return actor
     }

@@ -22,4 +22,7 @@ public enum CaseEventType: String, Sendable, CaseIterable, Codable {
     case noticeResolved = "notice.resolved"
     /// For the resident: the follow-up visit was recorded; thanks.
     case noticeFollowedUp = "notice.followed_up"
+    /// For the developer: a work-contact note (工作联系单) about a building-quality defect under
+    /// the developer's warranty.
+    case contactNoteIssued = "contact_note.issued"
 }

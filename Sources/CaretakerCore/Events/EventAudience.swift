@@ -21,6 +21,9 @@ public enum EventAudience: String, Sendable, CaseIterable, Codable, Comparable {
     /// The intake system, which passes resident notices (`notice.*`) on to the resident as they
     /// are: it receives no other event, and the notices carry no staff or resident details.
     case resident
+    /// The developer (开发商): receives a work-contact note (`contact_note.issued`) for each repair of
+    /// a building-quality defect (`developer` responsibility), without the resident's contact.
+    case developer
 
     /// The audience of a department's console.
     public init(_ department: Department) {

@@ -183,6 +183,7 @@ import Testing
         Bad("accept", ["actor": #"{"id":"E1"}"#], "actor.audience", .missing),
         Bad("accept", ["actor": #"{"id":"E1","audience":"finance"}"#], "actor.audience", .unknownValue),
         Bad("accept", ["actor": #"{"id":"R1","audience":"resident"}"#], "actor.audience", .unknownValue),
+        Bad("accept", ["actor": #"{"id":"D1","audience":"developer"}"#], "actor.audience", .unknownValue),
         // at.
         Bad("accept", ["at": nil], "at", .missing),
         Bad("accept", ["at": "\"2026-11-02 10:00:00\""], "at", .invalidTimestamp),
