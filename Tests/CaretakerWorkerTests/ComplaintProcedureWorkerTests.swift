@@ -24,20 +24,12 @@ import Testing
             try await worker.waitForLog("case created", timeout: .seconds(30))
             let caseID = try await scenario.text("SELECT case_id::text FROM cases WHERE correlation_id = 'notice-1'")
 
-            let commands: [(String, String)] = [
-                ("reply", #""note":"已收到，正在核实""#),
-                ("assess", #""validity":"invalid","reason":"市政管网检修","other_body":"water_company""#),
-                ("inform_resident", #""note":"停水系自来水公司管网检修，预计今晚18点恢复供水。""#),
-                ("resolve", #""note":"供水已恢复""#),
-            ]
-            for (index, (name, fields)) in commands.enumerated() {
-                let body = #"{"command_id":"notice-c\#(index)","case_id":"\#(caseID)","at":"\#(WorkerClock().now())","#
-                    + #""actor":\#(Self.desk),\#(fields)}"#
-                try await publisher.publish(body: Array(body.utf8), messageID: "notice-c\(index)", routingKey: name,
-                                            exchange: ExchangeName.commands)
-                try await publisher.flush()
-                try await worker.waitForLog("command processed", count: index + 1, timeout: .seconds(30))
-            }
+            try await sendCommands([
+                SentCommand(name: "reply", actor: Self.desk, fields: #","note":"已收到，正在核实""#),
+                SentCommand(name: "assess", actor: Self.desk, fields: #","validity":"invalid","reason":"市政管网检修","other_body":"water_company""#),
+                SentCommand(name: "inform_resident", actor: Self.desk, fields: #","note":"停水系自来水公司管网检修，预计今晚18点恢复供水。""#),
+                SentCommand(name: "resolve", actor: Self.desk, fields: #","note":"供水已恢复""#),
+            ], caseID: caseID, idPrefix: "notice", with: publisher, to: worker)
             await publisher.close()
 
             #expect(try await scenario.count("SELECT count(*)::int8 FROM inbox WHERE source = 'command' AND outcome = 'applied'") == 4)

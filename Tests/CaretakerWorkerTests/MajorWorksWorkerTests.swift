@@ -34,21 +34,14 @@ import Testing
                 #expect(!note.contains("郑先生") && !note.contains("13600002222") && !note.contains("6-1-1502"), "\(note)")
             }
 
-            let commands: [(String, String, String)] = [
-                ("accept", Self.manager, ""),
-                ("plan", Self.manager, #","summary":"搭设脚手架，分三段更换空鼓瓷砖","expected_completion":"2027-01-20T18:00:00+08:00""#),
-                ("approve_plan", Self.manager, #","approver":"engineering_manager""#),
-                ("approve_plan", Self.director, #","approver":"director","note":"同意，注意安全围挡""#),
-                ("progress", Self.manager, #","note":"脚手架搭设完成","percent_done":15"#),
-            ]
-            for (index, (name, actor, fields)) in commands.enumerated() {
-                let body = #"{"command_id":"works-c\#(index)","case_id":"\#(caseID)","at":"\#(WorkerClock().now())","#
-                    + #""actor":\#(actor)\#(fields)}"#
-                try await publisher.publish(body: Array(body.utf8), messageID: "works-c\(index)", routingKey: name,
-                                            exchange: ExchangeName.commands)
-                try await publisher.flush()
-                try await worker.waitForLog("command processed", count: index + 1, timeout: .seconds(30))
-            }
+            try await sendCommands([
+                SentCommand(name: "accept", actor: Self.manager, fields: ""),
+                SentCommand(name: "plan", actor: Self.manager,
+                            fields: #","summary":"搭设脚手架，分三段更换空鼓瓷砖","expected_completion":"2027-01-20T18:00:00+08:00""#),
+                SentCommand(name: "approve_plan", actor: Self.manager, fields: #","approver":"engineering_manager""#),
+                SentCommand(name: "approve_plan", actor: Self.director, fields: #","approver":"director","note":"同意，注意安全围挡""#),
+                SentCommand(name: "progress", actor: Self.manager, fields: #","note":"脚手架搭设完成","percent_done":15"#),
+            ], caseID: caseID, idPrefix: "works", with: publisher, to: worker)
             await publisher.close()
 
             #expect(try await scenario.count("SELECT count(*)::int8 FROM inbox WHERE source = 'command' AND outcome = 'applied'") == 5)
