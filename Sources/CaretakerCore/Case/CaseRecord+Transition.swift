@@ -22,6 +22,9 @@ extension CaseRecord {
             after.priority = priority
         case .quote(let quote):
             after.quote = quote
+        case .complete(_, let fee?, let receipt?):
+            after.feeFen = fee
+            after.receiptNumber = receipt
         case .plan(let plan):
             // The office director approves it (seed 003 五(二)3): the office hears of the case.
             after.plan = plan

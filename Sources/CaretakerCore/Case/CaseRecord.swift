@@ -58,6 +58,10 @@ public struct CaseRecord: Sendable, Equatable {
     public var quote: RepairQuote?
     /// Where the quote stands.
     public var quoteState: QuoteState = .none
+    /// The fee charged for paid work, in fen, recorded at completion.
+    public var feeFen: Int?
+    /// The receipt number of the fee, recorded at completion.
+    public var receiptNumber: String?
     /// Whether a disputed paid repair awaits the director's review.
     public var disputeOpen: Bool = false
     /// A long repair's written plan (`plan`), if one was written.

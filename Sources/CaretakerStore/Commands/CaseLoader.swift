@@ -54,7 +54,7 @@ public enum CaseLoader {
                to_char(incident_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS incident_at,
                complained_about, resident_request,
                to_char(appointment_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS appointment_at, validity, other_body, cause_analysed, meeting_held,
-               quote_price_fen, quote_materials, quote_state, dispute_open,
+               quote_price_fen, quote_materials, quote_state, dispute_open, fee_fen, receipt_number,
                plan_summary, to_char(plan_expected_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS plan_expected_at,
                plan_state, plan_approvals,
                correction.action AS correction_action, correction.owner AS correction_owner,
@@ -125,6 +125,8 @@ public enum CaseLoader {
         record.meetingHeld = try row.decode("meeting_held", as: Bool.self)
         record.quoteState = try value(row, "quote_state")
         record.disputeOpen = try row.decode("dispute_open", as: Bool.self)
+        record.feeFen = try row.decode("fee_fen", as: Int?.self)
+        record.receiptNumber = try row.decode("receipt_number", as: String?.self)
         record.planState = try value(row, "plan_state")
         record.planApprovals = Set(try row.decode("plan_approvals", as: [String].self).compactMap(PlanApprover.init(rawValue:)))
         if let summary = try row.decode("plan_summary", as: String?.self), let expected = try timestamp(row, "plan_expected_at") {

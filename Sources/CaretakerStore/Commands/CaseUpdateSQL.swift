@@ -28,6 +28,8 @@ enum CaseUpdateSQL {
                 quote_price_fen = \(record.quote?.priceFen)::bigint,
                 quote_materials = \(record.quote?.materials),
                 quote_state = \(record.quoteState.rawValue),
+                fee_fen = \(record.feeFen)::bigint,
+                receipt_number = \(record.receiptNumber),
                 dispute_open = \(record.disputeOpen),
                 plan_summary = \(record.plan?.summary),
                 plan_expected_at = \(record.plan?.expectedCompletion.description)::timestamptz,

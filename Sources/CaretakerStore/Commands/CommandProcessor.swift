@@ -92,11 +92,6 @@ public struct CommandProcessor: Sendable {
         let after = before.applying(transition, of: command.action, accusedStaff: accusedStaff)
         var satisfaction: Int?
         if case .followUp(let score, _, _, _) = command.action { satisfaction = score }
-        if case .complete(_, let fee?, let receipt?) = command.action {
-            try await transaction.execute("""
-                UPDATE cases SET fee_fen = \(fee)::bigint, receipt_number = \(receipt) WHERE case_id = \(after.caseID)::uuid
-                """)
-        }
         try await CaseUpdateSQL.update(after, satisfaction: satisfaction,
                                        closedAt: after.state == .closed ? command.at : nil, now: now, in: transaction)
         try await CorrectiveActionSQL.record(command, caseID: after.caseID, in: transaction)
