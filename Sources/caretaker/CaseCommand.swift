@@ -4,12 +4,12 @@ import CaretakerCore
 import CaretakerStore
 import Postgres
 
-/// `caretaker case <number>`: one case's full timeline — the report, every step, its timers and
-/// the events it produced.
+/// `caretaker case <number>`: one case's full timeline — the report, a long repair's plan with its
+/// approvals and progress entries, every step, its timers and the events it produced.
 struct CaseCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "case",
-        abstract: "Print a case's timeline: history, timers and events.",
+        abstract: "Print a case's timeline: plan, history, timers and events.",
         discussion: "The resident's name and phone number are shown masked; times are in Asia/Shanghai."
     )
 
@@ -35,6 +35,7 @@ struct CaseCommand: AsyncParsableCommand {
         }
         print(CaseSummary.lines(record).joined(separator: "\n"))
         try await printPeople(record.caseID, on: connection)
+        try await printPlan(record, on: connection)
         try await printHistory(record.caseID, on: connection)
         try await printTimers(record.caseID, on: connection)
         try await printEvents(record.caseID, on: connection)

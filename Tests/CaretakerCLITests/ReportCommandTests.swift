@@ -24,6 +24,14 @@ import Testing
             #expect(onTime["not_yet_due"]?.serialized.contains(#","TS-"#) == true)
             #expect(parsed["overall"]?["repair_rework"]?["rate"] == .number(25))
             #expect(parsed["overall"]?["validity"]?["other_body"] == .number(1))
+            // R3 (finished) and R4 (open) are the developer repairs; the one of 1 Nov is not.
+            let developer = try #require(parsed["developer_repairs"])
+            #expect(developer["total"] == .number(2) && developer["finished"] == .number(1) && developer["open"] == .number(1))
+            guard case .array(let listed)? = developer["cases"], listed.count == 2,
+                  case .string(let r3)? = listed[0]["case_number"] else {
+                Issue.record("expected two developer repairs: \(developer.serialized)")
+                return
+            }
 
             let csv = try await CaretakerBinary.run(base + ["--format", "csv"], environment: environment)
             #expect(csv.lines.first == "scope,section,key,value")
@@ -35,17 +43,21 @@ import Testing
             #expect(csv.lines.contains("customer_service,validity,invalid,1"))
             #expect(csv.lines.contains("engineering,on_time.repair_accept,late,2"))
             #expect(csv.lines.contains("翠湖苑,recurring,lighting,2"))
+            #expect(csv.lines.contains("environment,developer_repairs,open,1"))
+            #expect(csv.lines.contains("\(r3),developer_repair,location,5号楼地下室"))
 
             let table = try await CaretakerBinary.run(base, environment: environment)
             #expect(table.lines.first?.hasPrefix("物业服务月报 Monthly report 2026-10") == true)
             #expect(table.lines.contains { $0.hasPrefix("全部 All") && $0.contains("33.3% (3/9)") && $0.contains("42.9% (3/7)") })
             #expect(table.lines.contains { $0.hasPrefix("工程部 Engineering") && $0.contains("0.0% (0/1) ✗") && $0.contains("100.0% (1/1) ✓") })
+            #expect(table.lines.contains { $0.hasPrefix(r3) && $0.contains("5号楼地下室") && $0.hasSuffix("已完成 Finished") })
 
             let html = try await CaretakerBinary.run(base + ["--format", "html", "--output", page.path], environment: environment)
             #expect(html.status == 0, "\(html.stderr)")
             let text = try String(contentsOf: page, encoding: .utf8)
             #expect(text.contains("<svg") && text.contains("物业服务月报"))
             #expect(text.contains("零修急修") && text.contains("返修率") && text.contains("投诉认定"))
+            #expect(text.contains("<tr><td>\(r3)</td><td>工程部 Engineering</td><td>翠湖苑</td><td>5号楼地下室</td>"))
             #expect(!text.contains("src=") && !text.contains("<link"))
         }
         try screenshot(page)

@@ -76,6 +76,17 @@ import Testing
             #expect(report.departments[3].onTime.notYetDue == [])
             #expect(report.recurring.map(\.estate) == ["翠湖苑", "金桂园"])
             #expect(report.recurring.map(\.categories) == [[Tally("lighting", 2)], [Tally("staff_conduct", 2)]])
+            // Developer repairs: R3 (reopened, completed again, work order returned: finished) and
+            // R4 (on site, postponed: open); the one received 1 Nov is outside the month.
+            #expect(report.developerRepairs.overall == DeveloperRepairCount(scope: "all", finished: 1, open: 1))
+            #expect(report.developerRepairs.departments == [DeveloperRepairCount(scope: "engineering", finished: 1, open: 0),
+                                                            DeveloperRepairCount(scope: "environment", finished: 0, open: 1)])
+            #expect(report.json["developer_repairs"]!["cases"]!.serialized == "["
+                + #"{"case_number":"\#(number["R3"]!)","department":"engineering","estate":"翠湖苑","location":"5号楼地下室","#
+                + #""category":"water_leak","priority":"general","state":"finished"},"#
+                + #"{"case_number":"\#(number["R4"]!)","department":"environment","estate":"金桂园","location":null,"#
+                + #""category":"drain_blockage","priority":"general","state":"open"}]"#)
+            #expect(facts.map(\.responsibility) == ["free", "free", "developer", "developer", "free", "free", nil, nil, nil])
         }
     }
 }

@@ -5,7 +5,9 @@ import Postgres
 /// A small, hand-checkable October 2026 for the monthly report tests: nine cases received on
 /// Monday 12 October at 08:00 (`t`), driven through commands and timer firings at chosen minutes
 /// after `t`, plus one case just before and one just after the month. C1 and C3 are assessed
-/// valid (C3 naming the water company) and analysed at once, C2 invalid. The expected figures are
+/// valid (C3 naming the water company) and analysed at once, C2 invalid. R3 (5号楼地下室) and R4
+/// (no location) are building-quality defects under the developer's warranty, and so is the
+/// repair received just after the month; the other repairs are free. The expected figures are
 /// worked out by hand in `ReportStoreTests`.
 public enum ReportMonthSeed {
     /// Monday 12 October 2026, 08:00 Shanghai.
@@ -27,14 +29,17 @@ public enum ReportMonthSeed {
         var priority: RepairPriority = .general
         var receivedAt: RFC3339Timestamp = ReportMonthSeed.t
         var promised: RFC3339Timestamp? = nil
+        var responsibility: RepairResponsibility = .free
+        var location: String? = nil
     }
 
     static let cases: [Seeded] = [
         Seeded(name: "R1", kind: .repair, department: .engineering, category: "lighting", estate: "翠湖苑"),
         Seeded(name: "R2", kind: .repair, department: .engineering, category: "lighting", estate: "翠湖苑"),
-        Seeded(name: "R3", kind: .repair, department: .engineering, category: "water_leak", estate: "翠湖苑"),
+        Seeded(name: "R3", kind: .repair, department: .engineering, category: "water_leak", estate: "翠湖苑",
+               responsibility: .developer, location: "5号楼地下室"),
         Seeded(name: "R4", kind: .repair, department: .environment, category: "drain_blockage", estate: "金桂园",
-               promised: at(2 * 1_440)),
+               promised: at(2 * 1_440), responsibility: .developer),
         Seeded(name: "R5", kind: .repair, department: .engineering, category: "elevator", estate: "翠湖苑", priority: .urgent),
         Seeded(name: "R6", kind: .repair, department: .engineering, category: "lighting", estate: "金桂园"),
         Seeded(name: "C1", kind: .complaint, department: .customerService, category: "staff_conduct", estate: "金桂园"),
@@ -43,7 +48,7 @@ public enum ReportMonthSeed {
         Seeded(name: "before", kind: .repair, department: .engineering, category: "lighting", estate: "翠湖苑",
                receivedAt: RFC3339Timestamp("2026-09-30T23:59:59+08:00")!),
         Seeded(name: "after", kind: .repair, department: .engineering, category: "lighting", estate: "翠湖苑",
-               receivedAt: RFC3339Timestamp("2026-11-01T00:00:00+08:00")!),
+               receivedAt: RFC3339Timestamp("2026-11-01T00:00:00+08:00")!, responsibility: .developer, location: "1号楼屋面"),
     ]
 
     /// What happens, in time order: a command (`case`, command, extra fields) or a firing (`case` nil).
@@ -80,10 +85,11 @@ public enum ReportMonthSeed {
         for seeded in cases {
             let message = IntakeMessage(
                 messageID: "seed-\(seeded.name)", kind: seeded.kind, text: seeded.kind == .repair ? "报修" : "投诉",
-                receivedAt: seeded.receivedAt, channel: .hotline, estate: seeded.estate, promisedFeedbackAt: seeded.promised)
+                receivedAt: seeded.receivedAt, channel: .hotline, estate: seeded.estate, location: seeded.location,
+                promisedFeedbackAt: seeded.promised)
             let decision = seeded.kind == .repair
                 ? TriageDecision(department: seeded.department, category: seeded.category, priority: seeded.priority,
-                                 responsibility: .free, rulesVersion: "test")
+                                 responsibility: seeded.responsibility, rulesVersion: "test")
                 : TriageDecision(department: seeded.department, category: seeded.category, severity: .important,
                                  rulesVersion: "test")
             let outcomes = try await recorder.record([.report(message, decision, accused: [])],

@@ -39,13 +39,20 @@ public struct CaseFacts: Sendable, Equatable {
     public var otherBody: String?
     /// Whether a repair was closed by `decline` (the resident refused a paid repair).
     public var declined: Bool
+    /// Who pays for a repair (`paid`, `free`, `developer`, `unknown`), `nil` for complaints.
+    public var responsibility: String?
+    /// Where in the estate the problem is (building, unit, lift…), when the report said.
+    public var location: String?
+    /// The case's lifecycle state when the report runs (`dispatched`…`closed`); `nil` when unknown.
+    public var state: String?
 
     /// Creates the facts of one case.
     public init(caseNumber: String = "", receivedAt: RFC3339Timestamp? = nil, kind: String, department: String, category: String, severity: String? = nil, priority: String? = nil,
                 estate: String? = nil, postponements: Int = 0, reopenings: Int = 0, satisfaction: Int? = nil,
                 firstResponseSeconds: Int? = nil, onSiteSeconds: Int? = nil, completionSeconds: Int? = nil,
                 escalationsByLevel: [Int: Int] = [:], timers: [String: TimerOutcome] = [:],
-                validity: String? = nil, otherBody: String? = nil, declined: Bool = false) {
+                validity: String? = nil, otherBody: String? = nil, declined: Bool = false,
+                responsibility: String? = nil, location: String? = nil, state: String? = nil) {
         self.caseNumber = caseNumber
         self.receivedAt = receivedAt
         self.kind = kind
@@ -65,6 +72,9 @@ public struct CaseFacts: Sendable, Equatable {
         self.validity = validity
         self.otherBody = otherBody
         self.declined = declined
+        self.responsibility = responsibility
+        self.location = location
+        self.state = state
     }
 
     /// Whether the work was finished at least once (so it could be reworked).

@@ -42,6 +42,7 @@ extension MonthlyReport {
         for estate in recurring {
             for tally in estate.categories { add(estate.estate, "recurring", tally.key, String(tally.count)) }
         }
+        addDeveloperRepairs(add)
         return lines.joined(separator: "\n") + "\n"
     }
 

@@ -67,6 +67,7 @@ extension MonthlyReport {
         body += "<h2>重复问题 Recurring problems by estate</h2>\n" + Self.htmlTable(
             ["小区 Estate", "类别 Category", "案件 Cases"],
             recurring.flatMap { estate in estate.categories.map { [estate.estate, $0.key, String($0.count)] } })
+        body += developerRepairsHTML
         return """
             <!DOCTYPE html>
             <html lang="zh-CN">

@@ -9,6 +9,7 @@ extension MonthlyReport {
             ("recurring", .array(recurring.map { estate in
                 .object([("estate", .string(estate.estate)), ("categories", Self.tallies(estate.categories))])
             })),
+            ("developer_repairs", developerRepairsJSON),
         ])
     }
 

@@ -1,6 +1,6 @@
 extension MonthlyReport {
     /// The report as plain-text tables for a terminal: a summary per scope, on-time rates per
-    /// timer kind, cases by category and the recurring problems per estate.
+    /// timer kind, cases by category, the recurring problems per estate and the developer repairs.
     public var table: String {
         let sections = [overall] + departments
         var summary = TextTable(header: [
@@ -63,6 +63,9 @@ extension MonthlyReport {
             \(categories.text)
             \(grades.text)
             \(estates.text)
+            \(Self.developerRepairsTitle)
+            \(developerRepairCountTable.text)
+            \(developerRepairCaseTable.text)
             """
     }
 }

@@ -1,5 +1,5 @@
-/// The monthly statistics (seed 003, 004): overall, per department, and recurring problems per
-/// estate. A pure value; `MonthlyReportBuilder` computes it from `CaseFacts`.
+/// The monthly statistics (seed 003, 004): overall, per department, recurring problems per
+/// estate, and the repairs for the developer. A pure value; `MonthlyReportBuilder` computes it from `CaseFacts`.
 public struct MonthlyReport: Sendable, Equatable {
     /// The month reported on.
     public var month: ReportMonth
@@ -11,6 +11,8 @@ public struct MonthlyReport: Sendable, Equatable {
     public var departments: [ReportSection]
     /// Per estate, the categories reported at least twice, most frequent first.
     public var recurring: [EstateRecurrence]
+    /// The month's repairs under the developer's warranty, for the developer (seed 003 五(二)4).
+    public var developerRepairs: DeveloperRepairs
 }
 
 /// The figures for one scope: all cases (`all`) or one department.

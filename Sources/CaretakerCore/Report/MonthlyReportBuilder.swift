@@ -2,16 +2,21 @@
 public enum MonthlyReportBuilder {
     /// The report for `month` as of `asOf`, overall, per department and per estate.
     public static func build(month: ReportMonth, asOf: RFC3339Timestamp, cases: [CaseFacts]) -> MonthlyReport {
-        let order = Department.allCases.map(\.rawValue)
-        let departments = Set(cases.map(\.department)).sorted {
-            (order.firstIndex(of: $0) ?? order.count, $0) < (order.firstIndex(of: $1) ?? order.count, $1)
-        }
+        let departments = inDepartmentOrder(Set(cases.map(\.department)))
         return MonthlyReport(
             month: month, asOf: asOf, overall: section("all", cases, month: month, asOf: asOf),
             departments: departments.map { department in
                 section(department, cases.filter { $0.department == department }, month: month, asOf: asOf)
             },
-            recurring: recurring(cases))
+            recurring: recurring(cases), developerRepairs: DeveloperRepairs(cases))
+    }
+
+    /// `departments` in `Department` order, unknown names after them alphabetically.
+    static func inDepartmentOrder(_ departments: Set<String>) -> [String] {
+        let order = Department.allCases.map(\.rawValue)
+        return departments.sorted {
+            (order.firstIndex(of: $0) ?? order.count, $0) < (order.firstIndex(of: $1) ?? order.count, $1)
+        }
     }
 
     /// The figures for one scope of `month`, timers and unfinished repairs judged at `asOf`.

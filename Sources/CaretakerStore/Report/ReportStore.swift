@@ -4,9 +4,11 @@ import Postgres
 /// Reads what the monthly report needs about the cases received in a month (Asia/Shanghai) and
 /// builds the `MonthlyReport`; the counting itself is `MonthlyReportBuilder`'s, pure.
 ///
-/// Three read-only queries: the case rows (number, receipt, assessment, reopenings) with their
-/// first response / on site / completion times from the history and whether a repair was
-/// declined (a time recorded before receipt comes back negative; the builder counts it as 0 s), the escalations per level, and each timer's outcome at `asOf`.
+/// Three read-only queries, every value a bound parameter: the case rows (number, receipt,
+/// assessment, reopenings; responsibility, location and state for the developer repairs) with
+/// their first response / on site / completion times from the history and whether a repair was
+/// declined (a time recorded before receipt comes back negative; the builder counts it as 0 s),
+/// the escalations per level, and each timer's outcome at `asOf`.
 public struct ReportStore: Sendable {
     /// Creates a store.
     public init() {}
@@ -26,6 +28,7 @@ public struct ReportStore: Sendable {
                    c.kind, c.department, c.category, c.severity, c.priority, c.estate,
                    c.postponements::int8 AS postponements, c.reopenings::int8 AS reopenings,
                    c.satisfaction::int8 AS satisfaction, c.validity, c.other_body,
+                   c.responsibility, c.location, c.state,
                    coalesce(bool_or(h.step = 'decline'), false) AS declined,
                    extract(epoch FROM min(h.occurred_at) FILTER (WHERE h.step IN ('accept', 'reply', 'resolve'))
                                       - c.received_at)::int8 AS first_response,
@@ -51,7 +54,8 @@ public struct ReportStore: Sendable {
                 satisfaction: try row.decode("satisfaction"), firstResponseSeconds: try row.decode("first_response"),
                 onSiteSeconds: try row.decode("on_site"), completionSeconds: try row.decode("completion"),
                 validity: try row.decode("validity"), otherBody: try row.decode("other_body"),
-                declined: try row.decode("declined"))
+                declined: try row.decode("declined"), responsibility: try row.decode("responsibility"),
+                location: try row.decode("location"), state: try row.decode("state"))
         }
         let escalations = try await connection.query("""
             SELECT h.case_id::text AS case_id, (h.details->>'level')::int8 AS level, count(*)::int8 AS n
