@@ -8,7 +8,7 @@ import Testing
 @Suite struct CorpusTests {
     /// Accuracy the blind test split must reach (issue 9's targets are 0.97 / 0.93; see the
     /// figures in docs/triage.md).
-    static let testTargets: [TriageEvaluation.Field: Double] = [.department: 0.94, .level: 0.86]
+    static let testTargets: [TriageEvaluation.Field: Double] = [.department: 0.95, .level: 0.86]
     /// Share of the test split's urgent repairs that must come out urgent (76 of 78 today).
     static let testUrgentRecall = 0.97
 
@@ -24,7 +24,7 @@ import Testing
 
     /// Accuracy the second blind test split (written in a later round by a writer who saw
     /// DOMAIN.md only, never trained or tuned on) must keep; figures in docs/triage.md.
-    static let test2Targets: [TriageEvaluation.Field: Double] = [.department: 0.91, .level: 0.78]
+    static let test2Targets: [TriageEvaluation.Field: Double] = [.department: 0.92, .level: 0.79]
 
     @Test func secondBlindTestSplitKeepsItsFigures() throws {
         let evaluation = TriageEvaluation(classifier: TestRules.combined, reports: try TestRules.corpus("test2"))
