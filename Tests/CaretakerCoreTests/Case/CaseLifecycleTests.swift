@@ -89,13 +89,23 @@ private let allowed: [String: CaseState] = [
     "repair inform_resident completed": .completed,
     "repair inform_resident work_order_returned": .workOrderReturned,
     "repair inform_resident followed_up": .followedUp,
+    "repair plan dispatched": .dispatched,
+    "repair plan accepted": .accepted,
+    "repair plan on_site": .onSite,
+    "repair approve_plan dispatched": .dispatched,
+    "repair approve_plan accepted": .accepted,
+    "repair approve_plan on_site": .onSite,
+    "repair progress dispatched": .dispatched,
+    "repair progress accepted": .accepted,
+    "repair progress on_site": .onSite,
 ]
 
 private let commandsForKind: [IntakeMessage.Kind: Set<String>] = [
     .complaint: ["accept", "reply", "resolve", "follow_up", "close", "reopen", "postpone", "reassign", "assess",
                  "analyse", "correct", "verify_correction", "inform_resident", "hold_meeting"],
     .repair: ["accept", "arrive", "complete", "return_work_order", "follow_up", "close", "reopen", "postpone", "reassign",
-              "inform_resident", "appoint", "quote", "consent", "decline", "sign_off", "review_dispute", "set_priority"],
+              "inform_resident", "appoint", "quote", "consent", "decline", "sign_off", "review_dispute", "set_priority",
+              "plan", "approve_plan", "progress"],
 ]
 
 private func sampleAction(_ name: String) -> CaseAction {
@@ -125,6 +135,9 @@ private func sampleAction(_ name: String) -> CaseAction {
     case "sign_off": return .signOff(.confirmed, note: "")
     case "review_dispute": return .reviewDispute(note: "已复核")
     case "hold_meeting": return .holdMeeting(note: "办公会议决定由经理牵头整改", attendees: "总经理、管理处主任")
+    case "plan": return .plan(RepairPlan(summary: "搭脚手架更换外墙砖", expectedCompletion: at))
+    case "approve_plan": return .approvePlan(.engineeringManager, note: "")
+    case "progress": return .progress(note: "完成脚手架", percentDone: 20)
     default: fatalError("unknown command \(name)")
     }
 }
@@ -154,7 +167,8 @@ private let everyProbe: [Probe] = IntakeMessage.Kind.allCases.flatMap { kind in
                                     correctionOpen: probe.command == "verify_correction",
                                     responsibility: ["quote", "consent", "decline", "sign_off"].contains(probe.command) ? .paid : nil,
                                     quote: ["consent", "decline"].contains(probe.command) ? .quoted : .none,
-                                    disputeOpen: probe.command == "review_dispute")
+                                    disputeOpen: probe.command == "review_dispute",
+                                    plan: ["approve_plan", "progress"].contains(probe.command) ? .proposed : .none)
         let result = CaseLifecycle.apply(sampleAction(probe.command), to: snapshot)
         switch (result, allowed[probe.key]) {
         case (.success(let transition), let expected?):
