@@ -21,6 +21,11 @@ public struct CommandRejection: Error, Sendable, Equatable, CustomStringConverti
         case invalidTime = "invalid_time"
         /// A postponement asked after the promised feedback date had passed.
         case postponeTooLate = "postpone_too_late"
+        /// The message's AMQP `user_id` is missing, is not a known party, or is a party that does
+        /// not send this kind of message (or a console naming another audience as the actor's).
+        case notAuthenticated = "not_authenticated"
+        /// The sending console may not give this command on this case (`config/authorization.json`).
+        case notAuthorized = "not_authorized"
     }
 
     /// The reason code.
