@@ -74,6 +74,7 @@ public final class CommandConsumer: Sendable {
             subscription.handledDeliveries()
             signal.notify()
             statistics.count(outcome)
+            logRefusedAccess(outcome, delivery: delivery)
             if logger.logLevel <= .info {
                 var metadata: Logger.Metadata = [
                     "command": "\(delivery.routingKey)", "message_id": "\(delivery.properties.messageID ?? "-")",
@@ -89,6 +90,18 @@ public final class CommandConsumer: Sendable {
         return .stopped
     }
 
+    /// One warning per command refused as `not_authenticated` or `not_authorized`: the command,
+    /// the reason and the broker user, never the actor's name or the case's text.
+    private func logRefusedAccess(_ outcome: CommandOutcome, delivery: AMQPDelivery) {
+        guard case .rejected(.lifecycle(let reason)) = outcome, reason == .notAuthenticated || reason == .notAuthorized else {
+            return
+        }
+        logger.warning("command refused by authorization", metadata: [
+            "command": "\(delivery.routingKey)", "reason": "\(reason.rawValue)",
+            "user_id": "\(delivery.properties.userID ?? "-")", "message_id": "\(delivery.properties.messageID ?? "-")",
+        ])
+    }
+
     private func applyRetrying(_ delivery: AMQPDelivery, connection: AMQPConnection, waiting: inout [AMQPDelivery],
                                stop: StopFlag) async throws -> CommandOutcome? {
         var outage = OutageLog(dependency: "postgres", component: "commands")
@@ -96,7 +109,7 @@ public final class CommandConsumer: Sendable {
             do {
                 let outcome = try await processor.apply(
                     body: delivery.body, routingKey: delivery.routingKey, amqpMessageID: delivery.properties.messageID,
-                    now: now(), on: database)
+                    userID: delivery.properties.userID, now: now(), on: database)
                 outage.recovered(logger: logger)
                 return outcome
             } catch let error as PostgresError where error.isTransient {

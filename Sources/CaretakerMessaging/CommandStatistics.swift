@@ -16,6 +16,11 @@ public final class CommandStatistics: Sendable {
         public var duplicates = 0
         /// Commands that could not be decoded (dead-lettered).
         public var malformed = 0
+        /// Of the rejected, those from a sender that is not a known console party, or that named
+        /// another console as the actor (`not_authenticated`).
+        public var notAuthenticated = 0
+        /// Of the rejected, those the authorization file does not grant (`not_authorized`).
+        public var notAuthorized = 0
     }
 
     /// Creates zeroed statistics.
@@ -33,7 +38,10 @@ public final class CommandStatistics: Sendable {
         counters.withLock { counters in
             switch outcome {
             case .applied: counters.applied += 1
-            case .rejected: counters.rejected += 1
+            case .rejected(let refusal):
+                counters.rejected += 1
+                if refusal == .lifecycle(.notAuthenticated) { counters.notAuthenticated += 1 }
+                if refusal == .lifecycle(.notAuthorized) { counters.notAuthorized += 1 }
             case .duplicate: counters.duplicates += 1
             case .malformed: counters.malformed += 1
             }

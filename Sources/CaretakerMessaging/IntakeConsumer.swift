@@ -94,6 +94,10 @@ public final class IntakeConsumer: Sendable {
             let acked = ContinuousClock.now
             statistics.record(outcomes, redelivered: batch.filter(\.redelivered).count,
                               phases: .init(triage: triaged - started, record: recorded - triaged, ack: acked - recorded))
+            statistics.countNotAuthenticated(items.count { item in
+                if case .rejected(let rejected) = item { return rejected.reason == CommandRejection.Reason.notAuthenticated.rawValue }
+                return false
+            })
             logOutcomes(outcomes, items: items, deliveries: batch)
             subscription.handledDeliveries()
         }

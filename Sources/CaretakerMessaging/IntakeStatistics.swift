@@ -18,6 +18,8 @@ public final class IntakeStatistics: Sendable {
         public var duplicates = 0
         /// Deliveries recorded as rejected and dead-lettered.
         public var deadLettered = 0
+        /// Of the dead-lettered, those whose `user_id` was not the hotline's (`not_authenticated`).
+        public var notAuthenticated = 0
         /// Deliveries the broker marked as redelivered.
         public var redelivered = 0
         /// Batches committed.
@@ -67,6 +69,11 @@ public final class IntakeStatistics: Sendable {
     func setConsuming(_ value: Bool) { consuming.store(value, ordering: .releasing) }
 
     func tick() { ticks.wrappingAdd(1, ordering: .relaxed) }
+
+    func countNotAuthenticated(_ count: Int) {
+        guard count > 0 else { return }
+        counters.withLock { $0.notAuthenticated += count }
+    }
 
     func countReconnect() { counters.withLock { $0.reconnects += 1 } }
 

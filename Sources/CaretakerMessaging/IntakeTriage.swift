@@ -9,11 +9,15 @@ public struct IntakeTriage: Sendable {
     public let classifier: TriageClassifier
     /// Decides whose staff a complaint accuses, from the same rules.
     public let accusedStaff: AccusedStaff
+    /// The parties; when set, a delivery whose `user_id` is not the hotline's is dead-lettered
+    /// (`not_authenticated`) without being read.
+    public let authorization: AuthorizationPolicy?
 
-    /// Creates the triage step from a loaded classifier.
-    public init(classifier: TriageClassifier) {
+    /// Creates the triage step from a loaded classifier; `authorization` `nil` checks no identity.
+    public init(classifier: TriageClassifier, authorization: AuthorizationPolicy? = nil) {
         self.classifier = classifier
         accusedStaff = AccusedStaff(rules: classifier.rules)
+        self.authorization = authorization
     }
 
     /// Decodes and classifies one delivery; never throws: bad input becomes `.rejected`.
@@ -32,7 +36,12 @@ public struct IntakeTriage: Sendable {
 
     /// Decodes and classifies one delivery.
     public func item(for delivery: AMQPDelivery, scratch: inout TriageScratch) -> IntakeItem {
-        item(body: delivery.body, routingKey: delivery.routingKey, amqpMessageID: delivery.properties.messageID,
+        if let authorization, let refusal = authorization.identify(userID: delivery.properties.userID, role: .hotline) {
+            return .rejected(RejectedMessage(
+                source: "intake", messageID: delivery.properties.messageID, routingKey: delivery.routingKey,
+                body: delivery.body, field: "user_id", reason: refusal.reason.rawValue, detail: refusal.message))
+        }
+        return item(body: delivery.body, routingKey: delivery.routingKey, amqpMessageID: delivery.properties.messageID,
              scratch: &scratch)
     }
 }

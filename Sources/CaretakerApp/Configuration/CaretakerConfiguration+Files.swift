@@ -10,7 +10,7 @@ extension CaretakerConfiguration {
         FileManager.default.fileExists(atPath: defaultFilePath) ? defaultFilePath : installedDirectory + "/caretaker.yaml"
     }
 
-    /// The folder relative data paths (rules, model, SLA policy, calendars) are read from: the
+    /// The folder relative data paths (rules, model, SLA policy, calendars, authorization) are read from: the
     /// configuration file's folder when there is one, else `config/` under the working directory
     /// when it exists, else `/etc/caretaker`.
     public static func dataDirectory(configFile: String?) -> String {
@@ -36,6 +36,7 @@ extension CaretakerConfiguration {
         copy.triage.modelFile = Self.resolve(triage.modelFile, in: directory)
         copy.sla.policyFile = Self.resolve(sla.policyFile, in: directory)
         copy.sla.calendarsDirectory = Self.resolve(sla.calendarsDirectory, in: directory)
+        copy.authorization.file = Self.resolve(authorization.file, in: directory)
         return copy
     }
 }

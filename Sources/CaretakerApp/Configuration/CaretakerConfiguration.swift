@@ -32,6 +32,8 @@ public struct CaretakerConfiguration: Sendable, Equatable {
     public var log: LogConfiguration
     /// `metrics`: the HTTP endpoint for metrics and health.
     public var metrics: MetricsConfiguration
+    /// `authorization`: the parties and who may give which command.
+    public var authorization: AuthorizationConfiguration
 
     /// Creates a configuration; every section defaults to its built-in defaults.
     public init(
@@ -39,7 +41,8 @@ public struct CaretakerConfiguration: Sendable, Equatable {
         intake: IntakeConfiguration = .init(), outbox: OutboxConfiguration = .init(),
         shutdown: ShutdownConfiguration = .init(), triage: TriageConfiguration = .init(),
         sla: SLAConfiguration = .init(), clock: ClockConfiguration = .init(), instance: InstanceConfiguration = .init(),
-        log: LogConfiguration = .init(), metrics: MetricsConfiguration = .init()
+        log: LogConfiguration = .init(), metrics: MetricsConfiguration = .init(),
+        authorization: AuthorizationConfiguration = .init()
     ) {
         self.amqp = amqp
         self.postgres = postgres
@@ -52,6 +55,7 @@ public struct CaretakerConfiguration: Sendable, Equatable {
         self.instance = instance
         self.log = log
         self.metrics = metrics
+        self.authorization = authorization
     }
 
     /// Reads and validates every section from `config`, each through a reader scoped to its name.
@@ -59,7 +63,7 @@ public struct CaretakerConfiguration: Sendable, Equatable {
     /// ## Configuration keys
     /// `amqp.*` (``BrokerConfiguration/init(config:)``), `postgres.*`
     /// (``DatabaseConfiguration/init(config:)``), `intake.*`, `outbox.*`, `shutdown.*`, `triage.*`,
-    /// `sla.*`, `clock.*`, `instance.*`, `log.*`, `metrics.*` (each component's `init(config:)`).
+    /// `sla.*`, `clock.*`, `instance.*`, `log.*`, `metrics.*`, `authorization.*` (each component's `init(config:)`).
     /// `config` must end with ``defaultsProvider(instanceName:)`` (as the reader built by
     /// ``reader(configFile:environment:accessReporter:)`` does); a key no provider has is reported as missing.
     ///
@@ -76,6 +80,7 @@ public struct CaretakerConfiguration: Sendable, Equatable {
         instance = try Self.section("instance", config, InstanceConfiguration.init(config:))
         log = try Self.section("log", config, LogConfiguration.init(config:))
         metrics = try Self.section("metrics", config, MetricsConfiguration.init(config:))
+        authorization = try Self.section("authorization", config, AuthorizationConfiguration.init(config:))
     }
 
     private static func section<Section>(
@@ -95,7 +100,7 @@ public struct CaretakerConfiguration: Sendable, Equatable {
             ("amqp", amqp.entries), ("postgres", postgres.entries), ("intake", intake.entries),
             ("outbox", outbox.entries), ("shutdown", shutdown.entries), ("triage", triage.entries),
             ("sla", sla.entries), ("clock", clock.entries), ("instance", instance.entries), ("log", log.entries),
-            ("metrics", metrics.entries),
+            ("metrics", metrics.entries), ("authorization", authorization.entries),
         ]
         return sections.flatMap { name, entries in entries.map { $0.inScope(name) } }
     }

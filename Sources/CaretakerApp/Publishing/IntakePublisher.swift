@@ -5,6 +5,9 @@ import CaretakerMessaging
 /// Publishes intake messages to `caretaker.intake` the way the hotline system does: persistent,
 /// `mandatory`, with the `message_id` property, routing key `complaint` or `repair`, and
 /// publisher confirms over a window. Used by `caretaker publish`, the demo and benchmarks.
+///
+/// Every message carries the AMQP `user_id` of the user it logs in as; the broker refuses a
+/// publish whose `user_id` differs from the login, and the worker refuses one without it.
 public actor IntakePublisher {
     /// A message that came back unrouted or was refused by the broker.
     public struct Refused: Error, CustomStringConvertible {
@@ -14,19 +17,21 @@ public actor IntakePublisher {
 
     private let connection: AMQPConnection
     private let window: Int
+    private let userID: String
 
     /// Connects with confirms enabled; at most `window` publishes wait for confirms at once.
     public init(configuration: AMQPConfiguration, window: Int = 1_000) async throws {
         connection = try await AMQPConnection.connect(configuration)
         try await connection.enableConfirms()
         self.window = max(1, window)
+        userID = configuration.url.user
     }
 
     /// Publishes one message (bytes as given); the routing key defaults to the body's `kind`.
     public func publish(body: [UInt8], messageID: String?, routingKey: String,
                         exchange: String = ExchangeName.intake) async throws {
-        try await Self.publish(body, messageID: messageID, exchange: exchange, routingKey: routingKey, window: window,
-                               on: connection)
+        try await Self.publish(body, messageID: messageID, userID: userID, exchange: exchange, routingKey: routingKey,
+                               window: window, on: connection)
     }
 
     /// Publishes one intake message.
@@ -45,13 +50,13 @@ public actor IntakePublisher {
         await connection.close()
     }
 
-    private static func publish(_ body: [UInt8], messageID: String?, exchange: String, routingKey: String, window: Int,
-                                on connection: isolated AMQPConnection) throws {
+    private static func publish(_ body: [UInt8], messageID: String?, userID: String, exchange: String, routingKey: String,
+                                window: Int, on connection: isolated AMQPConnection) throws {
         if connection.unconfirmedCount >= window {
             try settle(connection.waitForConfirms(untilAtMost: window / 2, timeout: .seconds(30)))
         }
         let properties = AMQPMessageProperties(contentType: "application/json", deliveryMode: .persistent,
-                                               messageID: messageID, appID: "caretaker-publish")
+                                               messageID: messageID, userID: userID, appID: "caretaker-publish")
         try connection.publish(body, exchange: exchange, routingKey: routingKey, mandatory: true,
                                properties: properties)
     }

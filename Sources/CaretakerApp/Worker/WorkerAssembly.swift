@@ -40,6 +40,17 @@ public enum WorkerAssembly {
         } catch {
             throw StartError(description: "SLA policy or calendars: \(error)", exitStatus: 78)
         }
+        let authorization: AuthorizationPolicy
+        do {
+            authorization = try AuthorizationFile(path: configuration.authorization.file).load()
+        } catch {
+            throw StartError(description: "\(error)", exitStatus: 78)
+        }
+        let enforced = configuration.authorization.mode == .enforce ? authorization : nil
+        if enforced == nil {
+            logger.warning("authorization off: commands and intake are taken from any broker user",
+                           metadata: ["authorization_mode": "off"])
+        }
         let instance = configuration.instance.name
         var connections: [PostgresConnection] = []
         do {
@@ -68,7 +79,7 @@ public enum WorkerAssembly {
         var commandSettings = consumerSettings
         commandSettings.amqp = try configuration.amqp.amqpConfiguration(connectionName: "caretaker-\(instance)-commands")
         let signal = OutboxSignal()
-        let triage = IntakeTriage(classifier: classifier)
+        let triage = IntakeTriage(classifier: classifier, authorization: enforced)
         let notices = ResidentNoticeObserver(planner: timekeeper.planner, makeID: { UUID().uuidString.lowercased() })
         let contactNotes = DeveloperContactNoteObserver(makeID: { UUID().uuidString.lowercased() })
         let intake = IntakeConsumer(
@@ -76,7 +87,8 @@ public enum WorkerAssembly {
             recorder: IntakeRecorder(observers: [timekeeper, notices, contactNotes]), database: connections[0],
             now: now, signal: signal, logger: logger.with(component: "intake"))
         let commands = CommandConsumer(
-            settings: commandSettings, processor: CommandProcessor(observers: [timekeeper, notices], accusedStaff: triage.accusedStaff),
+            settings: commandSettings, processor: CommandProcessor(
+                observers: [timekeeper, notices], accusedStaff: triage.accusedStaff, authorization: enforced),
             database: connections[1], now: now,
             signal: signal, logger: logger.with(component: "commands"))
         let relay = OutboxRelay(

@@ -18,6 +18,7 @@ public struct CommandProcessor: Sendable {
     private let makeID: @Sendable () -> String
     private let observers: [any CaseTransitionObserver]
     private let accusedStaff: AccusedStaff
+    private let authorization: AuthorizationPolicy?
 
     /// Creates a processor.
     ///
@@ -26,11 +27,15 @@ public struct CommandProcessor: Sendable {
     ///   - observers: run inside the transaction of every accepted command (e.g. SLA timers).
     ///   - accusedStaff: recomputes whom a reassigned complaint accuses; pass the one built from
     ///     the loaded triage rules (the default knows the role words but no `about_staff` category).
+    ///   - authorization: the parties and grants to enforce; `nil` checks neither identity nor
+    ///     grants (tests, `authorization.mode: off`).
     public init(makeID: @escaping @Sendable () -> String = { UUID().uuidString.lowercased() },
-                observers: [any CaseTransitionObserver] = [], accusedStaff: AccusedStaff = AccusedStaff()) {
+                observers: [any CaseTransitionObserver] = [], accusedStaff: AccusedStaff = AccusedStaff(),
+                authorization: AuthorizationPolicy? = nil) {
         self.makeID = makeID
         self.observers = observers
         self.accusedStaff = accusedStaff
+        self.authorization = authorization
     }
 
     /// Decodes and applies one delivery from `caretaker.commands` in a transaction of its own.
@@ -39,17 +44,24 @@ public struct CommandProcessor: Sendable {
     ///   - body: the message body as received.
     ///   - routingKey: the delivery's routing key, which names the command.
     ///   - amqpMessageID: the AMQP `message_id`, recorded for a malformed body without a readable `command_id`.
+    ///   - userID: the AMQP `user_id`, which the broker checked against the sender's login.
     ///   - now: the worker's clock (rejection events, `updated_at`).
-    public func apply(body: [UInt8], routingKey: String, amqpMessageID: String?, now: RFC3339Timestamp,
-                      on connection: PostgresConnection) async throws -> CommandOutcome {
+    public func apply(body: [UInt8], routingKey: String, amqpMessageID: String?, userID: String? = nil,
+                      now: RFC3339Timestamp, on connection: PostgresConnection) async throws -> CommandOutcome {
         try await connection.withTransaction { transaction in
-            try await apply(body: body, routingKey: routingKey, amqpMessageID: amqpMessageID, now: now, in: transaction)
+            try await apply(body: body, routingKey: routingKey, amqpMessageID: amqpMessageID, userID: userID, now: now,
+                            in: transaction)
         }
     }
 
     /// Decodes and applies one delivery inside the caller's transaction.
-    public func apply(body: [UInt8], routingKey: String, amqpMessageID: String?, now: RFC3339Timestamp,
-                      in transaction: PostgresTransaction) async throws -> CommandOutcome {
+    ///
+    /// With an authorization policy, a command whose `user_id` is not a console party, or whose
+    /// `actor.audience` is not that console's, is kept in `rejected_messages`, dead-lettered and
+    /// answered `not_authenticated`; it takes no inbox entry, so a forged command cannot use up
+    /// a genuine command's id.
+    public func apply(body: [UInt8], routingKey: String, amqpMessageID: String?, userID: String? = nil,
+                      now: RFC3339Timestamp, in transaction: PostgresTransaction) async throws -> CommandOutcome {
         let command: ConsoleCommand
         do {
             command = try ConsoleCommand.decode(from: body, routingKey: routingKey)
@@ -57,6 +69,12 @@ public struct CommandProcessor: Sendable {
             try await recordMalformed(error, body: body, routingKey: routingKey, amqpMessageID: amqpMessageID,
                                       now: now, in: transaction)
             return .malformed(error)
+        }
+        if let authorization,
+           let refusal = authorization.identify(userID: userID, role: .console, audience: command.actor.audience) {
+            let console = authorization.party(user: userID)?.audience ?? .customerService
+            try await recordUnauthenticated(command, refusal, body: body, console: console, now: now, in: transaction)
+            return .rejected(.lifecycle(refusal.reason))
         }
         return try await apply(command, now: now, in: transaction)
     }
@@ -69,6 +87,10 @@ public struct CommandProcessor: Sendable {
             try await refuse(command, record: nil, .unknownCase,
                              message: "no case matches \(command.caseReference)", now: now, in: transaction)
             return .rejected(.unknownCase)
+        }
+        if let authorization, let refusal = authorization.authorize(command.name, by: command.actor.audience, on: record.authorizationTarget) {
+            try await refuse(command, record: record, .lifecycle(refusal.reason), message: refusal.message, now: now, in: transaction)
+            return .rejected(.lifecycle(refusal.reason))
         }
         if let late = CommandTiming.problem(command, receivedAt: record.report.receivedAt,
                                             promisedFeedbackAt: record.report.promisedFeedbackAt, now: now) {
@@ -155,6 +177,21 @@ public struct CommandProcessor: Sendable {
             commandID: error.commandID, command: routingKey, record: nil,
             audience: error.actor?.audience ?? .customerService, reason: error.reason.rawValue,
             field: error.field.isEmpty ? nil : error.field, message: error.message, at: now, makeID: makeID)
+        try await RejectedMessageSQL.insert([rejected], in: transaction)
+        try await OutboxSQL.insert([rejected.deadLetter(id: makeID()), OutboxMessage(event)], in: transaction)
+    }
+
+    /// Keeps a command from an unauthenticated sender with its reason, dead-letters it, and tells
+    /// `console` (the sending console when the user is one, else customer service).
+    private func recordUnauthenticated(_ command: ConsoleCommand, _ refusal: CommandRejection, body: [UInt8],
+                                       console: EventAudience, now: RFC3339Timestamp,
+                                       in transaction: PostgresTransaction) async throws {
+        let rejected = RejectedMessage(
+            source: Self.source, messageID: command.commandID, routingKey: command.name, body: body,
+            field: "user_id", reason: refusal.reason.rawValue, detail: refusal.message)
+        let event = CaseEvents.rejected(
+            commandID: command.commandID, command: command.name, record: nil, audience: console,
+            reason: refusal.reason.rawValue, field: "user_id", message: refusal.message, at: now, makeID: makeID)
         try await RejectedMessageSQL.insert([rejected], in: transaction)
         try await OutboxSQL.insert([rejected.deadLetter(id: makeID()), OutboxMessage(event)], in: transaction)
     }
