@@ -37,12 +37,12 @@ struct ConfigCommand: AsyncParsableCommand {
     struct Check: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "check",
-            abstract: "Validate the configuration, triage rules, SLA policy and calendars.",
+            abstract: "Validate the configuration, triage rules, SLA policy, calendars and authorization file.",
             discussion: """
                 Loads the configuration as `caretaker run` would (CARETAKER_* environment \
                 variables, systemd credentials in $CREDENTIALS_DIRECTORY, the configuration file, \
-                the built-in defaults), then the triage rules file, the SLA policy and the \
-                working-day calendars it names. Connects to nothing. A key no setting reads (a \
+                the built-in defaults), then the triage rules file, the SLA policy, the \
+                working-day calendars and the authorization file it names. Connects to nothing. A key no setting reads (a \
                 typo) is reported as a warning on stderr, with the closest known key. A password written in the \
                 configuration file is an error. Exit status: 0 and a short summary when all is \
                 well; 78 (EX_CONFIG) with every problem found on stderr otherwise.
@@ -69,6 +69,13 @@ struct ConfigCommand: AsyncParsableCommand {
                 summary.append("calendars: \(years) (\(configuration.sla.calendarsDirectory))")
             } catch {
                 problems.append("SLA policy or calendars: \(error)")
+            }
+            do {
+                let policy = try AuthorizationFile(path: configuration.authorization.file).load()
+                summary.append("authorization: \(policy.parties.count) parties, \(policy.actions.count) commands, "
+                    + "mode \(configuration.authorization.mode.rawValue) (\(configuration.authorization.file))")
+            } catch {
+                problems.append("\(error)")
             }
             guard problems.isEmpty else {
                 for problem in problems {

@@ -1,6 +1,7 @@
 import AMQP
 import ArgumentParser
 import CaretakerApp
+import CaretakerCore
 import CaretakerMessaging
 import Foundation
 
@@ -17,7 +18,11 @@ struct TopologyCommand: AsyncParsableCommand {
     struct Export: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Print (or write) the exchanges, quorum queues and bindings as RabbitMQ definitions JSON.",
-            discussion: "deploy/rabbitmq/definitions.json is this output with the default configuration.")
+            discussion: """
+                deploy/rabbitmq/definitions.json is this output with the default configuration; with \
+                --permissions, deploy/rabbitmq/permissions.json: each party's configure/write/read regexes \
+                from the authorization file (no users or passwords: those are credentials).
+                """)
 
         @OptionGroup var options: ConfigurationOptions
 
@@ -27,9 +32,24 @@ struct TopologyCommand: AsyncParsableCommand {
         @Option(help: "The virtual host to put in the definitions.")
         var vhost = "/"
 
+        @Flag(help: "Export the parties' permissions instead of the exchanges and queues.")
+        var permissions = false
+
         func run() async throws {
             let configuration = try await options.load(command: "topology export")
-            let json = try configuration.topology.definitionsJSON(vhost: vhost)
+            let json: String
+            if permissions {
+                let policy: AuthorizationPolicy
+                do {
+                    policy = try AuthorizationFile(path: configuration.authorization.file).load()
+                } catch {
+                    StandardStreams.writeError("caretaker topology export: \(error)\n")
+                    throw ExitCode(ExitStatus.invalidConfiguration)
+                }
+                json = try BrokerPermission.definitionsJSON(parties: Array(policy.parties.values), vhost: vhost)
+            } else {
+                json = try configuration.topology.definitionsJSON(vhost: vhost)
+            }
             if let output {
                 try Data(json.utf8).write(to: URL(fileURLWithPath: output))
             } else {
