@@ -44,6 +44,9 @@ final class WorkerScenario: Sendable {
             "CARETAKER_TRIAGE_MODEL_FILE": config.appendingPathComponent("triage-model.json").path,
             "CARETAKER_SLA_POLICY_FILE": config.appendingPathComponent("sla-policy.json").path,
             "CARETAKER_SLA_CALENDARS_DIRECTORY": config.appendingPathComponent("calendars").path,
+            // These scenarios publish as guest; AuthorizationWorkerTests run with the parties.
+            "CARETAKER_AUTHORIZATION_FILE": config.appendingPathComponent("authorization.json").path,
+            "CARETAKER_AUTHORIZATION_MODE": "off",
             "CARETAKER_LOG_FORMAT": "json",
             "CARETAKER_LOG_LEVEL": "info",
             "CARETAKER_INSTANCE_NAME": instance,
