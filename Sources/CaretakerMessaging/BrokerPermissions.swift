@@ -38,8 +38,7 @@ public struct BrokerPermission: Sendable, Equatable {
             write = Self.exactly(ExchangeName.commands)
             read = party.audience.map { Self.exactly(Topology.eventQueue(for: $0)) } ?? Self.nothing
         case .ops:
-            let exchanges = [ExchangeName.intake, ExchangeName.events, ExchangeName.commands, ExchangeName.deadLetters]
-            configure = #"^(amq\.gen-.*|"# + exchanges.map(Self.escaped).joined(separator: "|") + ")$"
+            configure = #"^amq\.gen-.*$"#
             write = #"^amq\.gen-.*$"#
             read = #"^(amq\.gen-.*|"# + [ExchangeName.events, ExchangeName.deadLetters].map(Self.escaped).joined(separator: "|") + ")$"
         }

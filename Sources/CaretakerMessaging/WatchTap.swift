@@ -32,12 +32,14 @@ public struct WatchTap: Sendable {
         }
     }
 
-    /// Declares the exchanges of `topology` (idempotent), one exclusive queue per source with its
-    /// bindings, and consumes them; returns the generated queue names by shadowed queue.
+    /// Checks the exchanges of `topology` exist (passively: the ops party may not configure
+    /// Caretaker's exchanges, only the worker declares them), declares one exclusive queue per
+    /// source with its bindings, and consumes them; returns the generated queue names by shadowed
+    /// queue. A missing exchange (no worker has started yet) closes the channel with 404 NOT_FOUND.
     @discardableResult
     public func start(on connection: isolated AMQPConnection, topology: Topology) throws -> [String: String] {
         for exchange in topology.exchanges {
-            try connection.declareExchange(exchange.name, type: AMQPExchangeType(rawValue: exchange.type))
+            try connection.inspectExchange(exchange.name)
         }
         try connection.setPrefetch(count: 200)
         var queues: [String: String] = [:]

@@ -135,4 +135,18 @@ struct AuthorizationBrokerTests {
             #expect(code == 403, "ACCESS_REFUSED expected for \(user)")
         }
     }
+
+    @Test func opsTapEventsThroughTheirOwnQueuesButDoNotConsumeTheConsoles() async throws {
+        try await Self.withParties("authz-ops") { vhost in
+            let tap = WatchTap(audiences: [.engineering, .security], deadLetters: true, topology: Topology.caretaker())
+            let ops = try await Self.login(PartyLogin.ops, vhost)
+            let tapCode = await Self.replyCode { _ = try await Self.on(ops) { try tap.start(on: $0, topology: Topology.caretaker()) } }
+            await ops.close()
+            #expect(tapCode == 0)
+            let again = try await Self.login(PartyLogin.ops, vhost)
+            let code = await Self.replyCode { _ = try await again.consume(queue: Topology.eventQueue(for: .engineering)) }
+            await again.close()
+            #expect(code == 403, "ACCESS_REFUSED expected")
+        }
+    }
 }
