@@ -12,6 +12,7 @@ import Testing
             "CARETAKER_TRIAGE_MODEL_FILE": config.appendingPathComponent("triage-model.json").path,
             "CARETAKER_SLA_POLICY_FILE": config.appendingPathComponent("sla-policy.json").path,
             "CARETAKER_SLA_CALENDARS_DIRECTORY": config.appendingPathComponent("calendars").path,
+            "CARETAKER_AUTHORIZATION_FILE": config.appendingPathComponent("authorization.json").path,
         ]
     }
 
@@ -22,7 +23,21 @@ import Testing
         #expect(result.lines.contains { $0.hasPrefix("triage rules: version ") })
         #expect(result.lines.contains { $0.hasPrefix("SLA policy: version ") })
         #expect(result.lines.contains { $0.hasPrefix("calendars: 20") })
+        #expect(result.lines.contains { $0.hasPrefix("authorization: 10 parties, ") && $0.contains("mode enforce") })
         #expect(result.stderr.isEmpty)
+    }
+
+    @Test func anInvalidAuthorizationFileExits78NamingTheField() async throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("authz-\(UUID().uuidString).json").path
+        try Data(#"{"version":1,"parties":[{"user":"caretaker-console-x","role":"console"}],"actions":{}}"#.utf8)
+            .write(to: URL(fileURLWithPath: path))
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        var environment = Self.repositoryFiles
+        environment["CARETAKER_AUTHORIZATION_FILE"] = path
+        let result = try await CaretakerBinary.run(["config", "check"], environment: environment)
+        #expect(result.status == 78)
+        #expect(result.stderr.contains("authorization file \(path): parties[0].audience: a console needs its audience"),
+                "\(result.stderr)")
     }
 
     @Test func missingRulesAndPolicyAreBothReportedWith78() async throws {
