@@ -20,7 +20,8 @@ final class PipelineHarness: Sendable {
     let relay: OutboxRelay
     private let tasks: Task<Void, Never>
 
-    static func start(_ purpose: String, batchSize: Int = 128) async throws -> PipelineHarness {
+    static func start(_ purpose: String, batchSize: Int = 128,
+                      authorization: AuthorizationPolicy? = nil) async throws -> PipelineHarness {
         let database = try await ScratchDatabase.create(purpose)
         let vhost = try ScratchVirtualHost.create(purpose)
         let admin = try await database.connect()
@@ -34,7 +35,7 @@ final class PipelineHarness: Sendable {
         let consumer = IntakeConsumer(
             settings: IntakeConsumerSettings(amqp: amqp, prefetch: 256, batchSize: batchSize,
                                              reconnect: ExponentialBackoff(maximumDelay: .seconds(1))),
-            triage: IntakeTriage(classifier: classifier), database: try await database.connect(),
+            triage: IntakeTriage(classifier: classifier, authorization: authorization), database: try await database.connect(),
             now: { RFC3339Timestamp(Date()) }, signal: signal, logger: logger)
         let relay = OutboxRelay(
             settings: OutboxRelay.Settings(amqp: amqp, reconnect: ExponentialBackoff(maximumDelay: .seconds(1))),
@@ -43,9 +44,10 @@ final class PipelineHarness: Sendable {
     }
 
     /// Runs `body` with a started harness and shuts it down afterwards, also when `body` throws.
-    static func run<T>(_ purpose: String, batchSize: Int = 128, isolation: isolated (any Actor)? = #isolation,
+    static func run<T>(_ purpose: String, batchSize: Int = 128, authorization: AuthorizationPolicy? = nil,
+                       isolation: isolated (any Actor)? = #isolation,
                        _ body: (PipelineHarness) async throws -> T) async throws -> T {
-        let harness = try await start(purpose, batchSize: batchSize)
+        let harness = try await start(purpose, batchSize: batchSize, authorization: authorization)
         return try await withCleanup { try await body(harness) } cleanup: { try await harness.shutDown() }
     }
 
