@@ -1,5 +1,6 @@
 import AMQP
 import Backoff
+import CaretakerApp
 import CaretakerCore
 import CaretakerMessaging
 import CaretakerStore
@@ -7,6 +8,7 @@ import CaretakerTestSupport
 import Foundation
 import Logging
 import Postgres
+import Prometheus
 import Testing
 
 /// The command consumer, logged in as the worker party and enforcing the shipped
@@ -111,12 +113,26 @@ struct AuthorizedCommandTests {
             #expect(keys.filter { $0 == "customer_service.command.rejected" }.count == 1)
             let counters = consumer.statistics.snapshot
             #expect(counters.notAuthorized == 1 && counters.notAuthenticated == 2)
+            let lines = Self.scrape(consumer.statistics).split(separator: "\n").filter { $0.hasPrefix("caretaker_access_refused_total{") }
+            #expect(lines.contains { $0.contains(#"queue="commands""#) && $0.contains(#"reason="not_authorized""#) && $0.hasSuffix(" 1") })
+            #expect(lines.contains { $0.contains(#"queue="commands""#) && $0.contains(#"reason="not_authenticated""#) && $0.hasSuffix(" 2") })
             #expect(try await admin.query("SELECT state FROM cases WHERE case_id = \(caseID)::uuid").single()
                 .decode(0, as: String.self) == "accepted")
         } cleanup: {
             stop.raise()
             await running.value
         }
+    }
+
+    /// The worker's Prometheus exposition for these command statistics.
+    static func scrape(_ commands: CommandStatistics) -> String {
+        let registry = PrometheusCollectorRegistry()
+        let metrics = WorkerMetrics(registry: registry, sources: WorkerStatisticsSources(
+            intake: IntakeStatistics(), commands: commands, outbox: OutboxStatistics(), timers: { TimerFiringStore.Report() }))
+        metrics.refresh()
+        var buffer: [UInt8] = []
+        registry.emit(into: &buffer)
+        return String(decoding: buffer, as: UTF8.self)
     }
 
     private func outcome(_ commandID: String, _ admin: PostgresConnection) async throws -> String? {
