@@ -38,7 +38,7 @@ struct AuthorizedCommandTests {
     static func body(_ commandID: String, caseID: String, audience: String) -> [UInt8] {
         Array(#"""
             {"command_id":"\#(commandID)","case_id":"\#(caseID)","at":"\#(at)",\#
-            "actor":{"id":"X1","role":"staff","audience":"\#(audience)"}}
+            "actor":{"id":"X1","name":"李师傅","role":"staff","audience":"\#(audience)"}}
             """#.utf8)
     }
 
@@ -72,8 +72,10 @@ struct AuthorizedCommandTests {
     }
 
     private func run(vhost: ScratchVirtualHost, database: ScratchDatabase, admin: PostgresConnection) async throws {
-        var logger = Logger(label: "test.authz")
-        logger.logLevel = .error
+        let lines = OutboxReturnTests.Lines()
+        let logger = Logger(label: "test.authz") { label in
+            JSONLogHandler(label: label, level: .warning) { line in lines.collected.withLock { $0.append(line) } }
+        }
         let consumer = CommandConsumer(
             settings: IntakeConsumerSettings(
                 amqp: try AMQPConfiguration(url: PartyLogin.url(PartyLogin.worker, vhost: vhost), heartbeat: .seconds(5)),
@@ -112,10 +114,19 @@ struct AuthorizedCommandTests {
             #expect(keys.filter { $0 == "security.command.rejected" }.count == 2)
             #expect(keys.filter { $0 == "customer_service.command.rejected" }.count == 1)
             let counters = consumer.statistics.snapshot
+            let refusals = lines.all.filter { $0.contains("command refused by authorization") }
+            #expect(refusals.count == 3, "\(lines.all)")
+            #expect(refusals.filter { $0.contains("not_authorized") }.count == 1)
+            #expect(!lines.all.contains { $0.contains("李师傅") || $0.contains("X1") }, "no actor's name or id in a log line")
             #expect(counters.notAuthorized == 1 && counters.notAuthenticated == 2)
-            let lines = Self.scrape(consumer.statistics).split(separator: "\n").filter { $0.hasPrefix("caretaker_access_refused_total{") }
-            #expect(lines.contains { $0.contains(#"queue="commands""#) && $0.contains(#"reason="not_authorized""#) && $0.hasSuffix(" 1") })
-            #expect(lines.contains { $0.contains(#"queue="commands""#) && $0.contains(#"reason="not_authenticated""#) && $0.hasSuffix(" 2") })
+            let metricLines = Self.scrape(consumer.statistics).split(separator: "\n")
+                .filter { $0.hasPrefix("caretaker_access_refused_total{") }
+            #expect(metricLines.contains {
+                $0.contains(#"queue="commands""#) && $0.contains(#"reason="not_authorized""#) && $0.hasSuffix(" 1")
+            })
+            #expect(metricLines.contains {
+                $0.contains(#"queue="commands""#) && $0.contains(#"reason="not_authenticated""#) && $0.hasSuffix(" 2")
+            })
             #expect(try await admin.query("SELECT state FROM cases WHERE case_id = \(caseID)::uuid").single()
                 .decode(0, as: String.self) == "accepted")
         } cleanup: {
