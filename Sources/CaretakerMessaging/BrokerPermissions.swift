@@ -6,7 +6,8 @@ import Foundation
 ///
 /// Least privilege: only the worker configures Caretaker's exchanges and queues; the hotline
 /// writes to `caretaker.intake` and reads the resident notices; a console writes to
-/// `caretaker.commands` and reads its own event queue; ops tools tap events and dead letters
+/// `caretaker.commands` and reads its own event queue; an observer (the developer) only reads its
+/// own event queue; ops tools tap events and dead letters
 /// through server-named exclusive queues (`amq.gen-…`) and write nowhere else.
 public struct BrokerPermission: Sendable, Equatable {
     /// The broker user.
@@ -36,6 +37,10 @@ public struct BrokerPermission: Sendable, Equatable {
         case .console:
             configure = Self.nothing
             write = Self.exactly(ExchangeName.commands)
+            read = party.audience.map { Self.exactly(Topology.eventQueue(for: $0)) } ?? Self.nothing
+        case .observer:
+            configure = Self.nothing
+            write = Self.nothing
             read = party.audience.map { Self.exactly(Topology.eventQueue(for: $0)) } ?? Self.nothing
         case .ops:
             configure = #"^amq\.gen-.*$"#

@@ -23,7 +23,7 @@ import Testing
         #expect(result.lines.contains { $0.hasPrefix("triage rules: version ") })
         #expect(result.lines.contains { $0.hasPrefix("SLA policy: version ") })
         #expect(result.lines.contains { $0.hasPrefix("calendars: 20") })
-        #expect(result.lines.contains { $0.hasPrefix("authorization: 10 parties, ") && $0.contains("mode enforce") })
+        #expect(result.lines.contains { $0.hasPrefix("authorization: 11 parties, ") && $0.contains("mode enforce") })
         #expect(result.stderr.isEmpty)
     }
 

@@ -38,6 +38,9 @@ import Testing
             case .console:
                 #expect(reads == [Topology.eventQueue(for: party.audience!)], "\(party.user)")
                 #expect(configures.isEmpty && writes == [ExchangeName.commands], "\(party.user)")
+            case .observer:
+                #expect(reads == [Topology.eventQueue(for: party.audience!)], "\(party.user)")
+                #expect(configures.isEmpty && writes.isEmpty, "\(party.user)")
             case .hotline:
                 #expect(reads == [Topology.eventQueue(for: .resident)])
                 #expect(configures.isEmpty && writes == [ExchangeName.intake])

@@ -5,7 +5,7 @@ extension AuthorizationPolicy {
     /// Parses and validates an authorization file.
     ///
     /// Checked: `version`; every party's `user` (unique, non-empty), `role`, and `audience`
-    /// (required for a console, refused otherwise, not `resident`); every action name is a known
+    /// (required for a console or an observer, refused otherwise, not `resident`); every action name is a known
     /// command; every grant's `audiences` and `cases`; every name in `accused_staff_may`.
     /// - Throws: ``AuthorizationPolicyError`` naming the first field at fault.
     public static func parse<Bytes: Collection>(_ bytes: Bytes) throws(AuthorizationPolicyError) -> AuthorizationPolicy
@@ -70,9 +70,11 @@ extension AuthorizationPolicy {
                 }
                 audience = parsed
             }
-            if (role == .console) != (audience != nil) {
+            let needsAudience = role == .console || role == .observer
+            if needsAudience != (audience != nil) {
                 throw AuthorizationPolicyError(
-                    field: "\(field).audience", message: role == .console ? "a console needs its audience" : "only a console has an audience")
+                    field: "\(field).audience",
+                    message: needsAudience ? "a \(role.rawValue) needs its audience" : "only a console or an observer has an audience")
             }
             parties.append(Party(user: user, role: role, audience: audience))
         }

@@ -10,6 +10,8 @@ public struct Party: Sendable, Equatable {
         case hotline
         /// A console of one audience: publishes commands as that audience.
         case console
+        /// A console that only reads its audience's events and sends nothing (the developer's).
+        case observer
         /// An ops tool: reads dead letters and taps events; sends neither reports nor commands.
         case ops
         /// The worker itself: declares the topology and publishes events.
@@ -20,7 +22,7 @@ public struct Party: Sendable, Equatable {
     public var user: String
     /// What the party does.
     public var role: Role
-    /// The console's audience; `nil` for every other role.
+    /// The audience of a console or an observer; `nil` for every other role.
     public var audience: EventAudience?
 
     /// Creates a party.

@@ -24,7 +24,7 @@ import Testing
 
     @Test func theShippedFileHasOneConsolePerAudienceExceptResident() throws {
         let policy = try Self.shipped()
-        let consoles = policy.parties.values.filter { $0.role == .console }.compactMap(\.audience)
+        let consoles = policy.parties.values.filter { $0.role == .console || $0.role == .observer }.compactMap(\.audience)
         #expect(Set(consoles) == Set(EventAudience.allCases).subtracting([.resident]))
         #expect(consoles.count == Set(consoles).count)
         #expect(policy.parties.values.filter { $0.role == .hotline }.count == 1)
@@ -50,6 +50,13 @@ import Testing
         ("review_dispute", .management, engineeringRepair, nil),
         ("review_dispute", .engineering, engineeringRepair, .notAuthorized),
         ("follow_up", .quality, engineeringRepair, nil),
+        ("plan", .engineering, engineeringRepair, nil),
+        ("approve_plan", .engineering, engineeringRepair, nil),
+        ("approve_plan", .management, engineeringRepair, nil),
+        ("approve_plan", .security, engineeringRepair, .notAuthorized),
+        ("progress", .engineering, engineeringRepair, nil),
+        ("progress", .environment, engineeringRepair, .notAuthorized),
+        ("accept", .developer, engineeringRepair, .notAuthorized),
         ("complete", .quality, engineeringRepair, .notAuthorized),
         ("accept", .security, securityComplaintAboutSecurity, nil),
         ("close", .security, securityComplaintAboutSecurity, .notAuthorized),
@@ -76,6 +83,7 @@ import Testing
         ("caretaker-hotline", .hotline, nil, false),
         ("caretaker-console-engineering", .hotline, nil, true),
         ("caretaker-ops", .hotline, nil, true),
+        ("caretaker-developer", .console, .developer, true),
     ] as [(String?, Party.Role, EventAudience?, Bool)])
     func identity(_ userID: String?, _ role: Party.Role, _ audience: EventAudience?, _ refused: Bool) throws {
         let refusal = try Self.shipped().identify(userID: userID, role: role, audience: audience)
