@@ -11,7 +11,7 @@ import Testing
     static func installedConfiguration() throws -> URL {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("caretaker-etc-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
-        for name in ["triage-rules.json", "triage-model.json", "sla-policy.json", "calendars", "caretaker.yaml"] {
+        for name in ["triage-rules.json", "triage-model.json", "sla-policy.json", "authorization.json", "calendars", "caretaker.yaml"] {
             try FileManager.default.copyItem(at: config.appendingPathComponent(name), to: root.appendingPathComponent(name))
         }
         return root
