@@ -92,6 +92,7 @@ let package = Package(
             name: "caretaker-bench",
             dependencies: [
                 "CaretakerCore", "CaretakerStore", "CaretakerMessaging", "CaretakerApp", "AMQP", "Postgres",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),

@@ -1,78 +1,67 @@
-import AMQP
+import ArgumentParser
 import CaretakerApp
-import CaretakerCore
 import CaretakerMessaging
 import Foundation
 import Logging
-import Postgres
 
 /// The knobs a benchmark run may turn; defaults are the worker's own defaults.
-struct WorkerTuning: CustomStringConvertible {
-    /// Intake prefetch.
-    var prefetch = 256
+struct WorkerTuning: ParsableArguments, CustomStringConvertible {
+    /// Intake prefetch (default: 256, or twice the batch size when that is more).
+    @Option(help: "Intake prefetch (default 256, at least twice the batch size).")
+    var prefetch: Int?
+
     /// Most deliveries per recording transaction.
+    @Option(name: .customLong("batch-size"), help: "Most deliveries per recording transaction.")
     var batchSize = 128
+
     /// How long a batch waits for more deliveries once the first arrived, in milliseconds.
+    @Option(name: .customLong("linger-ms"), help: "How long a batch waits for more deliveries, in ms.")
     var lingerMilliseconds = 5.0
+
     /// Most outbox rows per relay transaction.
+    @Option(name: .customLong("relay-batch"), help: "Most outbox rows per relay transaction.")
     var relayBatchSize = 256
 
-    /// Reads `--prefetch`, `--batch-size`, `--linger-ms` and `--relay-batch`.
-    init(_ options: BenchOptions) {
-        batchSize = options.int("--batch-size", batchSize)
-        prefetch = min(65_535, options.int("--prefetch", max(prefetch, 2 * batchSize)))
-        lingerMilliseconds = options.double("--linger-ms", lingerMilliseconds)
-        relayBatchSize = options.int("--relay-batch", relayBatchSize)
-    }
-
-    /// The option names ``init(_:)`` reads.
-    static let optionNames: Set<String> = ["--prefetch", "--batch-size", "--linger-ms", "--relay-batch"]
+    /// The prefetch in effect.
+    var effectivePrefetch: Int { min(65_535, prefetch ?? max(256, 2 * batchSize)) }
 
     var description: String {
-        "prefetch \(prefetch), batch size \(min(batchSize, prefetch)), linger \(lingerMilliseconds) ms, relay batch \(relayBatchSize)"
+        "prefetch \(effectivePrefetch), batch size \(min(batchSize, effectivePrefetch)), linger \(lingerMilliseconds) ms, relay batch \(relayBatchSize)"
     }
 }
 
-/// The worker's intake consumer and outbox relay running in this process, as in `caretaker run`
-/// (each with its own database and broker connection), with the given tuning.
+/// The worker running in this process exactly as `caretaker run` builds it (``WorkerAssembly``:
+/// intake and command consumers with the timekeeper, notice and developer-note observers, relay,
+/// timer scheduler, each with its own database and broker connection), with the given tuning and
+/// the repository's rules, model, SLA policy and calendars. Authorization is off: the benchmark's
+/// publisher is one broker user, not the hotline party.
 final class BenchWorker: Sendable {
     let stop = StopFlag()
-    let consumer: IntakeConsumer
-    let relay: OutboxRelay
+    let worker: WorkerService
+    var consumer: IntakeConsumer { worker.intake }
+    var relay: OutboxRelay { worker.relay }
     private let task: Task<Void, Never>
 
-    /// Connects and starts both loops.
+    /// Connects and starts the worker.
     static func start(_ environment: BenchEnvironment, tuning: WorkerTuning) async throws -> BenchWorker {
-        let rules = BenchEnvironment.repositoryRoot.appendingPathComponent(TriageRulesFile.defaultPath).path
-        let model = BenchEnvironment.repositoryRoot.appendingPathComponent("config/" + TriageConfiguration.defaultModelFile).path
-        let classifier = try TriageRulesFile(path: rules).loadClassifier(modelPath: model)
-        let amqp = try AMQPConfiguration(url: environment.amqpURL, heartbeat: .seconds(10))
+        let configuration = CaretakerConfiguration(
+            amqp: BrokerConfiguration(url: environment.amqpURL, prefetch: tuning.effectivePrefetch),
+            postgres: DatabaseConfiguration(url: environment.postgresURL),
+            intake: IntakeConfiguration(batchSize: tuning.batchSize,
+                                        batchLinger: .microseconds(Int(tuning.lingerMilliseconds * 1000))),
+            outbox: OutboxConfiguration(batchSize: tuning.relayBatchSize),
+            instance: InstanceConfiguration(name: "bench"),
+            authorization: AuthorizationConfiguration(mode: .off)
+        ).resolvingDataPaths(in: BenchEnvironment.repositoryRoot.appendingPathComponent("config").path)
         var logger = Logger(label: "caretaker-bench.worker")
-        logger.logLevel = .warning
-        let signal = OutboxSignal()
-        let consumer = IntakeConsumer(
-            settings: IntakeConsumerSettings(
-                amqp: amqp, prefetch: UInt16(tuning.prefetch), batchSize: tuning.batchSize,
-                batchLinger: .microseconds(Int(tuning.lingerMilliseconds * 1000))),
-            triage: IntakeTriage(classifier: classifier),
-            database: try await PostgresConnection.connect(environment.postgresURL),
-            now: { WorkerClock.timestamp(Date()) }, signal: signal, logger: logger)
-        let relay = OutboxRelay(
-            settings: OutboxRelay.Settings(amqp: amqp, batchSize: tuning.relayBatchSize),
-            database: try await PostgresConnection.connect(environment.postgresURL), signal: signal, logger: logger)
-        return BenchWorker(consumer: consumer, relay: relay)
+        logger.logLevel = .error
+        return BenchWorker(worker: try await WorkerAssembly.make(configuration, logger: logger))
     }
 
-    private init(consumer: IntakeConsumer, relay: OutboxRelay) {
-        self.consumer = consumer
-        self.relay = relay
+    private init(worker: WorkerService) {
+        self.worker = worker
         let stop = self.stop
-        task = Task {
-            await withTaskGroup(of: Void.self) { group in
-                group.addTask { await consumer.run(stop: stop) }
-                group.addTask { await relay.run(stop: stop) }
-            }
-        }
+        task = Task { await worker.run(until: stop) }
     }
 
     /// Waits (up to 20 s) until the consumer consumes.
@@ -84,7 +73,7 @@ final class BenchWorker: Sendable {
         }
     }
 
-    /// Stops both loops (the relay flushes the outbox first) and waits for them.
+    /// Stops the worker (the relay flushes the outbox last) and waits for it.
     func shutDown() async {
         stop.raise()
         await task.value

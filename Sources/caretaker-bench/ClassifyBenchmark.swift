@@ -4,27 +4,7 @@ import Foundation
 
 /// `caretaker-bench classify`: how many messages one thread classifies per second.
 enum ClassifyBenchmark {
-    static func run(arguments: [String]) {
-        var seconds = 3.0
-        var rulesPath = TriageRulesFile.defaultPath
-        var modelPath = "config/" + TriageConfiguration.defaultModelFile
-        var index = 0
-        while index < arguments.count {
-            switch arguments[index] {
-            case "--seconds" where index + 1 < arguments.count:
-                seconds = Double(arguments[index + 1]) ?? seconds
-                index += 2
-            case "--rules" where index + 1 < arguments.count:
-                rulesPath = arguments[index + 1]
-                index += 2
-            case "--model" where index + 1 < arguments.count:
-                modelPath = arguments[index + 1]
-                index += 2
-            default:
-                print("unknown option \(arguments[index])")
-                exit(64)
-            }
-        }
+    static func run(seconds: Double, rulesPath: String, modelPath: String) {
         let classifier: TriageClassifier, rulesOnly: TriageClassifier
         do {
             classifier = try TriageRulesFile(path: rulesPath).loadClassifier(modelPath: modelPath)

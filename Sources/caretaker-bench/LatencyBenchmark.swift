@@ -7,12 +7,7 @@ import Foundation
 /// in-process worker and measures publish → arrival of the `case.created` event on
 /// `caretaker.events.customer_service` (which gets every case) at a separate consumer.
 enum LatencyBenchmark {
-    static func run(arguments: [String]) async {
-        let options = BenchOptions(arguments, valued: WorkerTuning.optionNames.union(["--rate", "--seconds", "--warmup"]))
-        let rate = options.int("--rate", 1_000)
-        let seconds = options.double("--seconds", 10)
-        let warmup = options.double("--warmup", 1)
-        let tuning = WorkerTuning(options)
+    static func run(rate: Int, seconds: Double, warmup: Double, tuning: WorkerTuning) async {
         let environment: BenchEnvironment
         do {
             environment = try await BenchEnvironment.create()

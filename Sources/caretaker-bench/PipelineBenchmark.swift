@@ -6,11 +6,7 @@ import Postgres
 /// `caretaker-bench pipeline`: end-to-end throughput (intake → case committed → events confirmed
 /// → ack) of the in-process worker over N preloaded messages, against the raw broker baseline.
 enum PipelineBenchmark {
-    static func run(arguments: [String]) async {
-        let options = BenchOptions(arguments, valued: WorkerTuning.optionNames.union(["--messages"]),
-                                   switches: ["--skip-baseline"])
-        let count = options.int("--messages", 50_000)
-        let tuning = WorkerTuning(options)
+    static func run(count: Int, tuning: WorkerTuning, baseline: Bool) async {
         let environment: BenchEnvironment
         do {
             environment = try await BenchEnvironment.create()
@@ -20,7 +16,7 @@ enum PipelineBenchmark {
         }
         var status: Int32 = 0
         do {
-            try await measure(count: count, tuning: tuning, baseline: !options.has("--skip-baseline"), in: environment)
+            try await measure(count: count, tuning: tuning, baseline: baseline, in: environment)
         } catch {
             print("caretaker-bench: \(error)")
             status = 1
@@ -41,8 +37,8 @@ enum PipelineBenchmark {
             }
             let consumer = try await BenchBroker.connect(environment.amqpURL, confirms: false)
             let drained = try await timed {
-                try await BenchBroker.drain(BenchBroker.baselineQueue, count: count, prefetch: tuning.prefetch,
-                                            ackEvery: min(tuning.batchSize, tuning.prefetch), on: consumer)
+                try await BenchBroker.drain(BenchBroker.baselineQueue, count: count, prefetch: tuning.effectivePrefetch,
+                                            ackEvery: min(tuning.batchSize, tuning.effectivePrefetch), on: consumer)
             }
             await consumer.close()
             _ = try await hotline.deleteQueue(BenchBroker.baselineQueue)
@@ -91,7 +87,7 @@ enum PipelineBenchmark {
         }
         print("target ≥ 10,000 msg/s: \(rate >= 10_000 ? "met" : "not met")")
         print("events relayed: \(expectedEvents!) (\(String(format: "%.2f", Double(expectedEvents!) / Double(count))) per case)")
-        print("worker RSS (whole bench process: consumer, relay, their 2 PostgreSQL + 2 AMQP connections, poller): "
+        print("worker RSS (whole bench process: the assembled worker with its 5 PostgreSQL and 4 AMQP connections, and the poller): "
               + "peak \(MemoryStatus.megabytes(max(memory.peakKB, peakSampledKB))), now \(MemoryStatus.megabytes(memory.currentKB)) (target ≤ 64 MB)")
         print("where the time goes:")
         print(worker.breakdown())

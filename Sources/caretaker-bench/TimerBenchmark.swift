@@ -26,24 +26,7 @@ enum TimerBenchmark {
         var window: ClosedRange<Int> { (pending - rate * seconds + 1)...pending }
     }
 
-    static func run(arguments: [String]) async {
-        var arguments = arguments
-        let policyFile = take("--policy", from: &arguments)
-        let calendars = take("--calendars", from: &arguments)
-        let options = BenchOptions(arguments, valued: [
-            "--pending", "--due-rate", "--seconds", "--instances", "--backlog", "--batch-size", "--max-rate", "--poll-ms",
-        ])
-        let plan = Plan(
-            pending: options.int("--pending", 1_000_000), rate: options.int("--due-rate", 200),
-            seconds: options.int("--seconds", 30), instances: options.int("--instances", 2),
-            backlog: options.int("--backlog", 20_000),
-            settings: TimerScheduler.Settings(
-                batchSize: options.int("--batch-size", 50), maximumFiresPerSecond: options.double("--max-rate", 500),
-                pollInterval: .milliseconds(options.int("--poll-ms", 250))))
-        guard plan.rate * plan.seconds + 2 * plan.backlog <= plan.pending else {
-            print("caretaker-bench: --pending must hold due-rate × seconds + 2 × backlog timers")
-            exit(64)
-        }
+    static func run(_ plan: Plan, policyFile: String?, calendars: String?) async {
         let config = BenchEnvironment.repositoryRoot.appendingPathComponent("config")
         let timekeeper: SLATimekeeper
         do {
@@ -113,13 +96,5 @@ enum TimerBenchmark {
                      Double(bare.fired) / bare.elapsed.seconds, bare.fired, bare.elapsed.seconds))
         try await TimerBenchReport.volume(on: setup)
         await setup.close()
-    }
-
-    /// Removes `name` and its value from `arguments` and returns the value (the text options,
-    /// which `BenchOptions` does not read).
-    static func take(_ name: String, from arguments: inout [String]) -> String? {
-        guard let index = arguments.firstIndex(of: name), index + 1 < arguments.count else { return nil }
-        defer { arguments.removeSubrange(index...(index + 1)) }
-        return arguments[index + 1]
     }
 }

@@ -10,7 +10,7 @@ struct CaseCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "case",
         abstract: "Print a case's timeline: plan, history, timers and events.",
-        discussion: "The resident's name and phone number are shown masked; times are in Asia/Shanghai."
+        discussion: "The resident's name and phone number are shown masked; times are in clock.display_time_zone (Asia/Shanghai by default)."
     )
 
     @OptionGroup var options: ConfigurationOptions
@@ -33,78 +33,35 @@ struct CaseCommand: AsyncParsableCommand {
             StandardStreams.writeError("caretaker case: no case numbered \(number)\n")
             throw ExitCode(1)
         }
-        print(CaseSummary.lines(record).joined(separator: "\n"))
-        try await printPeople(record.caseID, on: connection)
-        try await printPlan(record, on: connection)
-        try await printHistory(record.caseID, on: connection)
-        try await printTimers(record.caseID, on: connection)
-        try await printEvents(record.caseID, on: connection)
-    }
-
-    private func printHistory(_ caseID: String, on connection: PostgresConnection) async throws {
-        let rows = try await connection.query("""
-            SELECT to_char(occurred_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD HH24:MI:SS') AS at, step,
-                   coalesce(from_state, '-') AS from_state, to_state,
-                   coalesce(actor_name, actor_id, '-') || coalesce(' (' || actor_role || ')', '') AS actor,
-                   details::text AS details
-            FROM case_history WHERE case_id = \(caseID)::uuid ORDER BY id
-            """)
-        print("\nhistory (\(rows.count) steps):")
-        for row in rows {
-            let from = try row.decode("from_state", as: String.self), to = try row.decode("to_state", as: String.self)
-            let states = from == to ? to : "\(from) → \(to)"
-            print("  \(try row.decode("at", as: String.self))  \(pad(try row.decode("step", as: String.self), 18))"
-                + "\(pad(states, 32))\(try row.decode("actor", as: String.self))  \(try row.decode("details", as: String.self))")
+        print(CaseSummary.lines(record, local: configuration.clock.displayed).joined(separator: "\n"))
+        let timeline = CaseTimeline(displayTimeZone: configuration.clock.displayTimeZone)
+        let people = try await timeline.people(of: record.caseID, on: connection)
+        print("  people       受理 accepted by \(people.acceptedBy ?? "-")  跟进 handled by \(people.handledBy ?? "-")  "
+            + "回访 visited by \(people.visitedBy ?? "-")")
+        if let plan = record.plan {
+            print(CasePlanLines.lines(
+                plan: plan, state: record.planState, approved: record.planApprovals,
+                approvals: try await timeline.planApprovals(of: record.caseID, on: connection),
+                progress: try await timeline.progress(of: record.caseID, on: connection),
+                local: configuration.clock.displayed
+            ).joined(separator: "\n"))
         }
-    }
-
-    /// 谁受理, 谁跟进, 谁回访 (seed 003 五(一)1): the latest person for each role in the history.
-    private func printPeople(_ caseID: String, on connection: PostgresConnection) async throws {
-        let row = try await connection.query("""
-            SELECT
-              (SELECT coalesce(actor_name, actor_id) FROM case_history WHERE case_id = \(caseID)::uuid
-                 AND step IN ('accept', 'reply') ORDER BY id LIMIT 1) AS accepted_by,
-              (SELECT coalesce(actor_name, actor_id) FROM case_history WHERE case_id = \(caseID)::uuid
-                 AND step IN ('arrive', 'complete', 'resolve', 'inform_resident', 'correct') ORDER BY id DESC LIMIT 1) AS handled_by,
-              (SELECT coalesce(details->>'visited_by', actor_name, actor_id) FROM case_history WHERE case_id = \(caseID)::uuid
-                 AND step = 'follow_up' ORDER BY id DESC LIMIT 1) AS visited_by
-            """).single()
-        let accepted = try row.decode("accepted_by", as: String?.self) ?? "-"
-        let handled = try row.decode("handled_by", as: String?.self) ?? "-"
-        let visited = try row.decode("visited_by", as: String?.self) ?? "-"
-        print("  people       受理 accepted by \(accepted)  跟进 handled by \(handled)  回访 visited by \(visited)")
-    }
-
-    private func printTimers(_ caseID: String, on connection: PostgresConnection) async throws {
-        let rows = try await connection.query("""
-            SELECT kind, state, level, deadline_version,
-                   coalesce(to_char(due_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD HH24:MI'), '-') AS due,
-                   coalesce(to_char(next_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD HH24:MI'), '-') AS next
-            FROM timers WHERE case_id = \(caseID)::uuid ORDER BY started_at, kind, deadline_version
-            """)
-        print("\ntimers (\(rows.count)):")
-        for row in rows {
-            print("  \(pad(try row.decode("kind", as: String.self), 28))v\(try row.decode("deadline_version", as: Int.self))  "
-                + "\(pad(try row.decode("state", as: String.self), 15))level \(try row.decode("level", as: Int.self))  "
-                + "due \(try row.decode("due", as: String.self))  next \(try row.decode("next", as: String.self))")
+        let steps = try await timeline.steps(of: record.caseID, on: connection)
+        print("\nhistory (\(steps.count) steps):")
+        for step in steps {
+            let states = step.fromState == step.toState ? step.toState : "\(step.fromState) → \(step.toState)"
+            print("  \(step.at)  \(pad(step.step, 18))\(pad(states, 32))\(step.actor)  \(step.details)")
         }
-    }
-
-    private func printEvents(_ caseID: String, on connection: PostgresConnection) async throws {
-        let rows = try await connection.query("""
-            SELECT to_char(created_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD HH24:MI:SS') AS at, routing_key,
-                   CASE WHEN sent_at IS NOT NULL THEN 'confirmed'
-                        WHEN last_outcome IS NULL THEN 'unsent'
-                        ELSE last_outcome || ' (' || coalesce(last_error, '-') || '; attempts ' || attempts
-                             || coalesce('; next try ' || to_char(retry_at AT TIME ZONE 'Asia/Shanghai',
-                                                                  'YYYY-MM-DD HH24:MI:SS'), '') || ')'
-                   END AS status
-            FROM outbox WHERE case_id = \(caseID)::uuid ORDER BY id
-            """)
-        print("\nevents (\(rows.count)):")
-        for row in rows {
-            print("  \(try row.decode("at", as: String.self))  \(pad(try row.decode("routing_key", as: String.self), 40))"
-                + "\(try row.decode("status", as: String.self))")
+        let timers = try await timeline.timers(of: record.caseID, on: connection)
+        print("\ntimers (\(timers.count)):")
+        for timer in timers {
+            print("  \(pad(timer.kind, 28))v\(timer.deadlineVersion)  \(pad(timer.state, 15))level \(timer.level)  "
+                + "due \(timer.due)  next \(timer.next)")
+        }
+        let events = try await timeline.events(of: record.caseID, on: connection)
+        print("\nevents (\(events.count)):")
+        for event in events {
+            print("  \(event.at)  \(pad(event.routingKey, 40))\(event.status)")
         }
     }
 }
@@ -115,7 +72,8 @@ private func pad(_ text: String, _ width: Int) -> String {
 
 /// The head of `caretaker case`: what was reported and how it was routed, contact masked.
 enum CaseSummary {
-    static func lines(_ record: CaseRecord) -> [String] {
+    /// The lines, times written by `local` (the display time zone).
+    static func lines(_ record: CaseRecord, local: (RFC3339Timestamp) -> RFC3339Timestamp) -> [String] {
         let report = record.report
         let grade = record.severity.map { "severity \($0.rawValue)" } ?? record.priority.map { "priority \($0.rawValue)" } ?? "-"
         var lines = [
@@ -124,15 +82,15 @@ enum CaseSummary {
                 + (record.responsibility.map { "  responsibility \($0.rawValue)" } ?? "")
                 + (record.notify.isEmpty ? "" : "  notify \(record.notify.map(\.rawValue).joined(separator: ", "))")
                 + (record.needsTriage ? "  NEEDS MANUAL TRIAGE" : ""),
-            "  received     \(report.receivedAt.inOffset(minutes: 480)) via \(report.channel.rawValue)  message \(record.correlationID)",
+            "  received     \(local(report.receivedAt)) via \(report.channel.rawValue)  message \(record.correlationID)",
             "  where        \(report.estate ?? "-")  \(report.location ?? "-")",
             "  escalation   level \(record.escalationLevel)  postponements \(record.postponements)  reopenings \(record.reopenings)",
             "  rules        \(record.rulesVersion)",
             "  text         \(report.text)",
         ]
         // The record fields (contract v1, optional): shown only when the intake gave them.
-        if let incidentAt = report.incidentAt { lines.append("  incident at  \(incidentAt.inOffset(minutes: 480))") }
-        if let appointment = report.appointmentAt { lines.append("  appointment  \(appointment.inOffset(minutes: 480))  (the on-site deadline)") }
+        if let incidentAt = report.incidentAt { lines.append("  incident at  \(local(incidentAt))") }
+        if let appointment = report.appointmentAt { lines.append("  appointment  \(local(appointment))  (the on-site deadline)") }
         if let about = report.complainedAbout { lines.append("  about        \(about)") }
         if let request = report.residentRequest { lines.append("  request      \(request)") }
         if let validity = record.validity {
@@ -140,7 +98,7 @@ enum CaseSummary {
                 + (record.causeAnalysed ? "  cause analysed" : ""))
         }
         if let correction = record.openCorrection {
-            lines.append("  correction   \(correction.action)  by \(correction.owner)  due \(correction.dueAt.inOffset(minutes: 480))"
+            lines.append("  correction   \(correction.action)  by \(correction.owner)  due \(local(correction.dueAt))"
                 + "  (awaiting verification)")
         }
         if let resident = report.resident {

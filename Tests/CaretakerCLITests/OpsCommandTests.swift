@@ -156,6 +156,18 @@ import Testing
             #expect(escalatedLine.contains("returned (returned 312 NO_ROUTE; attempts 3; next try "), "\(escalatedLine)")
             #expect(!escalatedLine.contains("confirmed"))
 
+            // The display time zone is a setting: the same case in London time (UTC in November).
+            var london = environment
+            london["CARETAKER_CLOCK_DISPLAY_TIME_ZONE"] = "Europe/London"
+            let inLondon = try await CaretakerBinary.run(["case", number], environment: london)
+            #expect(inLondon.status == 0, "\(inLondon.stderr)")
+            #expect(inLondon.stdout.contains("received     2026-11-02T00:00:00Z")
+                    || inLondon.stdout.contains("received     2026-11-02T00:00:00+00:00"), "\(inLondon.stdout)")
+            let firstStep = try #require(shown.lines.first { $0.hasPrefix("  2026") })
+            let firstStepInLondon = try #require(inLondon.lines.first { $0.hasPrefix("  2026") })
+            #expect(firstStep.hasPrefix("  2026-11-02 08:00"), "\(firstStep)")
+            #expect(firstStepInLondon.hasPrefix("  2026-11-02 00:00"), "history times follow the display time zone: \(firstStepInLondon)")
+
             let missing = try await CaretakerBinary.run(["case", "BX-19990101-000009"], environment: environment)
             #expect(missing.status == 1)
             #expect(missing.stderr.contains("no case numbered BX-19990101-000009"))

@@ -13,22 +13,35 @@ enum HotlineTraffic {
         }
     }()
 
-    /// `count` valid reports with ids `prefix-0…`, cycling through the corpus.
+    /// `count` valid reports with ids `prefix-0…`, cycling through the corpus, received now and
+    /// without the corpus's (long past) promised feedback times, so no SLA timer falls due while a
+    /// test runs.
     static func reports(_ count: Int, prefix: String) -> [(routingKey: String, body: [UInt8], messageID: String?)] {
         precondition(!corpus.isEmpty, "corpus fixture missing")
+        let format = ISO8601DateFormatter()
+        format.timeZone = TimeZone(identifier: "Asia/Shanghai")
+        let receivedAt = format.string(from: Date())
         return (0..<count).map { index in
             let id = "\(prefix)-\(index)"
-            let intake = withMessageID(corpus[index % corpus.count], id)
+            let intake = withMessageID(corpus[index % corpus.count], id, receivedAt: receivedAt)
             let kind: String
             if case .string(let value)? = intake["kind"] { kind = value } else { kind = "complaint" }
             return (kind, intake.serializedUTF8, id)
         }
     }
 
-    /// The same intake object with another `message_id`.
-    static func withMessageID(_ intake: JSONValue, _ id: String) -> JSONValue {
+    /// The same intake object with another `message_id` and, when given, `received_at` (and then
+    /// no `promised_feedback_at`).
+    static func withMessageID(_ intake: JSONValue, _ id: String, receivedAt: String? = nil) -> JSONValue {
         guard case .object(let members) = intake else { return intake }
-        return .object(members.map { $0.key == "message_id" ? ($0.key, .string(id)) : $0 })
+        let kept = members.filter { receivedAt == nil || $0.key != "promised_feedback_at" }
+        return .object(kept.map { member in
+            switch member.key {
+            case "message_id": (member.key, .string(id))
+            case "received_at": (member.key, receivedAt.map { .string($0) } ?? member.value)
+            default: member
+            }
+        })
     }
 
     /// Fifty malformed messages of different kinds, each with the reason Caretaker must give.

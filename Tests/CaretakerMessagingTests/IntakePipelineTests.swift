@@ -13,10 +13,16 @@ import Testing
             let hotline = try await harness.hotline()
             let reports = HotlineTraffic.reports(1_000, prefix: "thousand")
             // What every queue must hold, worked out from the reports themselves, not from the cases
-            // the worker wrote: each case reaches customer service, its department, whoever triage
-            // says to notify, and quality management for a major complaint, once.
-            let expected = try Self.expectedCreatedEvents(for: reports)
-            #expect(expected[.customerService] == 1_000)
+            // the worker wrote: each case's `case.created` reaches customer service, its department,
+            // whoever triage says to notify, and quality management for a major complaint, once; the
+            // resident is told the report was received, and the developer gets a contact note for
+            // a warranty repair.
+            let created = try Self.expectedCreatedEvents(for: reports)
+            #expect(created[.customerService] == 1_000)
+            var expected = created
+            expected[.resident, default: 0] += reports.count
+            expected[.developer, default: 0] += try Self.warrantyRepairs(in: reports)
+            #expect(expected[.developer, default: 0] > 0)
             #expect(expected[.management, default: 0] > 0 && expected[.leadership, default: 0] > 0,
                     "the traffic reaches management and leadership, so their queues are checked for something")
             try await harness.publish(reports, on: hotline)
@@ -35,7 +41,7 @@ import Testing
             let createdEvents = try await harness.count("""
                 SELECT count(*)::int8 FROM outbox WHERE routing_key LIKE '%.case.created' AND sent_at IS NOT NULL
                 """)
-            #expect(createdEvents == expected.values.reduce(0, +))
+            #expect(createdEvents == created.values.reduce(0, +))
             #expect(harness.consumer.statistics.snapshot.created == 1_000)
             await hotline.close()
         }
@@ -106,12 +112,28 @@ import Testing
         }
     }
 
+    /// The classifier the worker loads (the repository's rules and model).
+    static func shippedClassifier() throws -> TriageClassifier {
+        let config = TestServers.repositoryRoot.appendingPathComponent("config")
+        return try TriageRulesFile(path: config.appendingPathComponent("triage-rules.json").path)
+            .loadClassifier(modelPath: config.appendingPathComponent(TriageConfiguration.defaultModelFile).path)
+    }
+
+    /// How many repairs in `reports` the shipped classifier finds the developer responsible for.
+    static func warrantyRepairs(in reports: [(routingKey: String, body: [UInt8], messageID: String?)]) throws -> Int {
+        let classifier = try shippedClassifier()
+        var scratch = TriageScratch()
+        return try reports.count { report in
+            let message = try IntakeMessage.decode(from: report.body)
+            return message.kind == .repair && classifier.classify(message, scratch: &scratch).responsibility == .developer
+        }
+    }
+
     /// How many `case.created` events each audience's queue gets for `reports`: the triage rules
-    /// the worker loads, applied here to the report bodies.
+    /// and model the worker loads, applied here to the report bodies.
     static func expectedCreatedEvents(for reports: [(routingKey: String, body: [UInt8], messageID: String?)]) throws
         -> [EventAudience: Int] {
-        let rules = TestServers.repositoryRoot.appendingPathComponent("config/triage-rules.json").path
-        let classifier = try TriageRulesFile(path: rules).loadClassifier()
+        let classifier = try shippedClassifier()
         var scratch = TriageScratch()
         var counts: [EventAudience: Int] = [:]
         for report in reports {

@@ -1,5 +1,4 @@
 import AMQP
-import Backoff
 import CaretakerApp
 import CaretakerCore
 import CaretakerMessaging
@@ -9,15 +8,17 @@ import Foundation
 import Logging
 import Postgres
 
-/// The worker's intake consumer and outbox relay running in this process against a scratch
-/// database and a scratch virtual host, plus a publisher playing the hotline.
+/// The worker, built by ``WorkerAssembly`` as `caretaker run` builds it, running in this process
+/// against a scratch database and a scratch virtual host, plus a publisher playing the hotline.
+/// Authorization is off unless a policy is given (the scratch users are no parties).
 final class PipelineHarness: Sendable {
     let database: ScratchDatabase
     let vhost: ScratchVirtualHost
     let admin: PostgresConnection
     let stop = StopFlag()
-    let consumer: IntakeConsumer
-    let relay: OutboxRelay
+    let worker: WorkerService
+    var consumer: IntakeConsumer { worker.intake }
+    var relay: OutboxRelay { worker.relay }
     private let tasks: Task<Void, Never>
 
     static func start(_ purpose: String, batchSize: Int = 128,
@@ -26,21 +27,19 @@ final class PipelineHarness: Sendable {
         let vhost = try ScratchVirtualHost.create(purpose)
         let admin = try await database.connect()
         _ = try await MigrationRunner().migrate(on: admin)
-        let rules = TestServers.repositoryRoot.appendingPathComponent("config/triage-rules.json").path
-        let classifier = try TriageRulesFile(path: rules).loadClassifier()
-        let amqp = try AMQPConfiguration(url: vhost.url, heartbeat: .seconds(5))
+        let configuration = CaretakerConfiguration(
+            amqp: BrokerConfiguration(url: vhost.url, heartbeat: .seconds(5)),
+            postgres: DatabaseConfiguration(url: database.url),
+            intake: IntakeConfiguration(batchSize: batchSize),
+            instance: InstanceConfiguration(name: "test-\(purpose)"),
+            authorization: AuthorizationConfiguration(mode: .off)
+        ).resolvingDataPaths(in: TestServers.repositoryRoot.appendingPathComponent("config").path)
+        var domain = try WorkerAssembly.loadDomain(configuration)
+        domain.authorization = authorization
         var logger = Logger(label: "test.\(purpose)")
-        logger.logLevel = .warning
-        let signal = OutboxSignal()
-        let consumer = IntakeConsumer(
-            settings: IntakeConsumerSettings(amqp: amqp, prefetch: 256, batchSize: batchSize,
-                                             reconnect: ExponentialBackoff(maximumDelay: .seconds(1))),
-            triage: IntakeTriage(classifier: classifier, authorization: authorization), database: try await database.connect(),
-            now: { RFC3339Timestamp(Date()) }, signal: signal, logger: logger)
-        let relay = OutboxRelay(
-            settings: OutboxRelay.Settings(amqp: amqp, reconnect: ExponentialBackoff(maximumDelay: .seconds(1))),
-            database: try await database.connect(), signal: signal, logger: logger)
-        return PipelineHarness(database: database, vhost: vhost, admin: admin, consumer: consumer, relay: relay)
+        logger.logLevel = .error
+        let worker = try await WorkerAssembly.make(configuration, domain: domain, logger: logger)
+        return PipelineHarness(database: database, vhost: vhost, admin: admin, worker: worker)
     }
 
     /// Runs `body` with a started harness and shuts it down afterwards, also when `body` throws.
@@ -51,20 +50,13 @@ final class PipelineHarness: Sendable {
         return try await withCleanup { try await body(harness) } cleanup: { try await harness.shutDown() }
     }
 
-    private init(database: ScratchDatabase, vhost: ScratchVirtualHost, admin: PostgresConnection,
-                 consumer: IntakeConsumer, relay: OutboxRelay) {
+    private init(database: ScratchDatabase, vhost: ScratchVirtualHost, admin: PostgresConnection, worker: WorkerService) {
         self.database = database
         self.vhost = vhost
         self.admin = admin
-        self.consumer = consumer
-        self.relay = relay
+        self.worker = worker
         let stop = self.stop
-        tasks = Task {
-            await withTaskGroup(of: Void.self) { group in
-                group.addTask { await consumer.run(stop: stop) }
-                group.addTask { await relay.run(stop: stop) }
-            }
-        }
+        tasks = Task { await worker.run(until: stop) }
     }
 
     /// Waits until the consumer has declared the topology and is consuming.
@@ -109,20 +101,4 @@ final class PipelineHarness: Sendable {
         try await database.drop()
         try vhost.delete()
     }
-}
-
-/// Polls `condition` every 50 ms until it holds or `timeout` passes (then throws).
-func eventually(_ what: String, timeout: Duration, _ condition: () async throws -> Bool) async throws {
-    let deadline = ContinuousClock.now + timeout
-    while ContinuousClock.now < deadline {
-        if try await condition() { return }
-        try await Task.sleep(for: .milliseconds(50))
-    }
-    throw TimedOut(what: what)
-}
-
-/// A condition a test waited for did not come true in time.
-struct TimedOut: Error, CustomStringConvertible {
-    let what: String
-    var description: String { "timed out waiting for \(what)" }
 }

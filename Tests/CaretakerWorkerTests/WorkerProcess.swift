@@ -185,20 +185,3 @@ struct WorkerEnded: Error, CustomStringConvertible {
     let log: String
     var description: String { "the worker ended unexpectedly (\(termination)); last log lines:\n\(log)" }
 }
-
-/// Polls `condition` every 50 ms until it holds or `timeout` passes (then throws ``TimedOut``).
-func eventually(_ what: String, timeout: Duration, _ condition: () async throws -> Bool) async throws {
-    let deadline = ContinuousClock.now + timeout
-    while ContinuousClock.now < deadline {
-        if try await condition() { return }
-        try await Task.sleep(for: .milliseconds(50))
-    }
-    if try await condition() { return }
-    throw TimedOut(what: what)
-}
-
-/// A condition a test waited for did not come true in time.
-struct TimedOut: Error, CustomStringConvertible {
-    let what: String
-    var description: String { "timed out waiting for \(what)" }
-}

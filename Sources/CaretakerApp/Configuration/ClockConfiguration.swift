@@ -1,3 +1,4 @@
+import CaretakerCore
 import Configuration
 import Foundation
 
@@ -31,6 +32,14 @@ public struct ClockConfiguration: Sendable, Equatable {
                 key: "display_time_zone",
                 problem: "\(SettingReader.printable(displayTimeZone)) is not a time zone; use an IANA name such as Asia/Shanghai")
         }
+    }
+
+    /// `instant` written in the display time zone's offset at that instant (daylight saving
+    /// included), as listings show it.
+    public func displayed(_ instant: RFC3339Timestamp) -> RFC3339Timestamp {
+        let zone = TimeZone(identifier: displayTimeZone) ?? TimeZone(secondsFromGMT: 8 * 3600)!
+        let date = Date(timeIntervalSince1970: TimeInterval(instant.secondsSinceEpoch))
+        return instant.inOffset(minutes: Int16(zone.secondsFromGMT(for: date) / 60))
     }
 
     /// The section's keys and values, for rendering and the defaults provider.

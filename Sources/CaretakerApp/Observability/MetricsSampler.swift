@@ -43,32 +43,15 @@ public struct MetricsSampler: Service {
         let gauges = metrics.sampled
         do {
             let outbox = try await OutboxStore().health(on: database)
-            let timers = try await database.query("""
-                SELECT count(*)::bigint AS pending,
-                       count(*) FILTER (WHERE due_at < now())::bigint AS overdue,
-                       coalesce(extract(epoch FROM now() - min(next_at) FILTER (WHERE next_at <= now())), 0)::float8
-                           AS lag
-                FROM timers WHERE state = 'pending'
-                """).single()
-            let stuck = try await database.query(
-                "SELECT count(*)::bigint AS needs_calendar FROM timers WHERE state = 'needs_calendar'").single()
-            let cases = try await database.query("""
-                SELECT department, kind, coalesce(severity, priority, 'unknown') AS severity, count(*)::bigint AS n
-                FROM cases WHERE state <> 'closed' GROUP BY 1, 2, 3
-                """)
+            let timers = try await TimerListing.health(on: database)
+            let open = try await OpenCaseCounts.read(on: database)
             gauges.outboxBacklog.set(Double(outbox.backlog))
             gauges.outboxOldestSeconds.set(outbox.oldestUnsentSeconds)
-            gauges.timersPending.set(Double(try timers.decode("pending", as: Int64.self)))
-            gauges.timersOverdue.set(Double(try timers.decode("overdue", as: Int64.self)))
-            gauges.timersFiringLag.set(try timers.decode("lag", as: Double.self))
-            var open: [[String]: Int] = [:]
-            for row in cases {
-                let series = [try row.decode("department", as: String.self), try row.decode("kind", as: String.self),
-                              try row.decode("severity", as: String.self)]
-                open[series] = Int(try row.decode("n", as: Int64.self))
-            }
+            gauges.timersPending.set(Double(timers.pending))
+            gauges.timersOverdue.set(Double(timers.overdue))
+            gauges.timersFiringLag.set(timers.firingLagSeconds)
             gauges.openCases(open)
-            let needsCalendar = Int(try stuck.decode("needs_calendar", as: Int64.self))
+            let needsCalendar = timers.needingCalendar
             let returned = outbox.returned
             gauges.timersNeedingCalendar.set(Double(needsCalendar))
             gauges.outboxReturned.set(Double(returned))

@@ -18,16 +18,28 @@ public enum WorkerAssembly {
         public let exitStatus: Int32
     }
 
-    /// Connects, checks the schema is current, loads the rules and returns the service.
+    /// What the worker decides with, loaded from the configuration's files: the classifier, the
+    /// SLA timekeeper and the authorization policy (`nil` when `authorization.mode` is `off`).
+    public struct Domain: Sendable {
+        /// Classifies intake messages (rules and model).
+        public var classifier: TriageClassifier
+        /// Plans and fires the SLA timers.
+        public var timekeeper: SLATimekeeper
+        /// Who may send what; `nil` takes commands and intake from any broker user.
+        public var authorization: AuthorizationPolicy?
+
+        /// Creates a domain from its parts (tests substitute a policy of their own).
+        public init(classifier: TriageClassifier, timekeeper: SLATimekeeper, authorization: AuthorizationPolicy?) {
+            self.classifier = classifier
+            self.timekeeper = timekeeper
+            self.authorization = authorization
+        }
+    }
+
+    /// Loads the rules, model, SLA policy, calendars and grants the configuration names.
     ///
-    /// - Throws: ``StartError`` with status 78 for unusable rules, 69 when PostgreSQL cannot be
-    ///   reached, 65 when the schema is behind or conflicts with this build.
-    ///
-    /// - Parameter clockOrigin: the instant where a sped-up clock (`clock.time_scale`) meets the
-    ///   wall clock (default: now); a demo publisher given the same origin and scale stamps its
-    ///   reports in the worker's time.
-    public static func make(_ configuration: CaretakerConfiguration, logger: Logger,
-                            clockOrigin: Date = Date()) async throws -> WorkerService {
+    /// - Throws: ``StartError`` with status 78 when a file is missing or invalid.
+    public static func loadDomain(_ configuration: CaretakerConfiguration) throws -> Domain {
         let classifier: TriageClassifier
         do {
             classifier = try configuration.triage.loadClassifier()
@@ -46,7 +58,34 @@ public enum WorkerAssembly {
         } catch {
             throw StartError(description: "\(error)", exitStatus: 78)
         }
-        let enforced = configuration.authorization.mode == .enforce ? authorization : nil
+        return Domain(classifier: classifier, timekeeper: timekeeper,
+                      authorization: configuration.authorization.mode == .enforce ? authorization : nil)
+    }
+
+    /// Loads the domain (``loadDomain(_:)``), connects, checks the schema is current and returns
+    /// the service.
+    ///
+    /// - Throws: ``StartError`` with status 78 for unusable rules, 69 when PostgreSQL cannot be
+    ///   reached, 65 when the schema is behind or conflicts with this build.
+    ///
+    /// - Parameter clockOrigin: the instant where a sped-up clock (`clock.time_scale`) meets the
+    ///   wall clock (default: now); a demo publisher given the same origin and scale stamps its
+    ///   reports in the worker's time.
+    public static func make(_ configuration: CaretakerConfiguration, logger: Logger,
+                            clockOrigin: Date = Date()) async throws -> WorkerService {
+        try await make(configuration, domain: try loadDomain(configuration), logger: logger, clockOrigin: clockOrigin)
+    }
+
+    /// Connects, checks the schema is current and returns the service deciding with `domain`: the
+    /// one wiring `caretaker run`, the benchmark and the test harnesses share.
+    ///
+    /// - Throws: ``StartError`` with status 69 when PostgreSQL cannot be reached, 65 when the
+    ///   schema is behind or conflicts with this build.
+    public static func make(_ configuration: CaretakerConfiguration, domain: Domain, logger: Logger,
+                            clockOrigin: Date = Date()) async throws -> WorkerService {
+        let classifier = domain.classifier
+        let timekeeper = domain.timekeeper
+        let enforced = domain.authorization
         if enforced == nil {
             logger.warning("authorization off: commands and intake are taken from any broker user",
                            metadata: ["authorization_mode": "off"])

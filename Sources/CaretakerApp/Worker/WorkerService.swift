@@ -40,35 +40,46 @@ public struct WorkerService: Service {
     /// Runs until graceful shutdown, then drains as described above.
     public func run() async throws {
         let consumersStop = StopFlag()
-        let relayStop = StopFlag()
-        let intake = self.intake
-        let commands = self.commands
-        let relay = self.relay
-        let timers = self.timers
         let logger = self.logger
         let notifications = systemd.map { notifier in
             ServiceManagerNotifications(
-                notifier: notifier, clock: ContinuousClock(), isConsuming: { intake.statistics.isConsuming },
-                ticks: { [intake.statistics.loopTicks, timers.loopTicks] }, logger: logger.with(component: "systemd"))
+                notifier: notifier, clock: ContinuousClock(), isConsuming: { [intake] in intake.statistics.isConsuming },
+                ticks: { [intake, timers] in [intake.statistics.loopTicks, timers.loopTicks] },
+                logger: logger.with(component: "systemd"))
         }
         await withGracefulShutdownHandler {
-            async let relaying: Void = relay.run(stop: relayStop)
-            await withTaskGroup(of: Void.self) { group in
-                group.addTask { await intake.run(stop: consumersStop) }
-                group.addTask { await commands.run(stop: consumersStop) }
-                group.addTask { await timers.run(stop: consumersStop) }
-                if let notifications {
-                    group.addTask { await notifications.run(stop: consumersStop) }
-                }
-            }
-            logger.info("consumers stopped; flushing the outbox")
-            relayStop.raise()
-            await relaying
-            logger.info("worker stopped")
+            await run(until: consumersStop, notifications: notifications)
         } onGracefulShutdown: {
             logger.info("shutdown requested; finishing work in flight")
             notifications?.stopping()
             consumersStop.raise()
         }
+    }
+
+    /// Runs until `stop` is raised, then drains as on graceful shutdown: the consumers stop, the
+    /// relay flushes the outbox, and this returns (the benchmark and the test harnesses use it).
+    public func run(until stop: StopFlag) async {
+        await run(until: stop, notifications: nil)
+    }
+
+    private func run(until consumersStop: StopFlag, notifications: ServiceManagerNotifications<ContinuousClock>?) async {
+        let relayStop = StopFlag()
+        let intake = self.intake
+        let commands = self.commands
+        let relay = self.relay
+        let timers = self.timers
+        async let relaying: Void = relay.run(stop: relayStop)
+        await withTaskGroup(of: Void.self) { group in
+            group.addTask { await intake.run(stop: consumersStop) }
+            group.addTask { await commands.run(stop: consumersStop) }
+            group.addTask { await timers.run(stop: consumersStop) }
+            if let notifications {
+                group.addTask { await notifications.run(stop: consumersStop) }
+            }
+        }
+        logger.info("consumers stopped; flushing the outbox")
+        relayStop.raise()
+        await relaying
+        logger.info("worker stopped")
     }
 }
