@@ -8,7 +8,7 @@ import Testing
 @Suite struct CorpusTests {
     /// Accuracy the blind test split must reach (issue 9's targets are 0.97 / 0.93; see the
     /// figures in docs/triage.md).
-    static let testTargets: [TriageEvaluation.Field: Double] = [.department: 0.95, .level: 0.86]
+    static let testTargets: [TriageEvaluation.Field: Double] = [.department: 0.945, .level: 0.875]
     /// Share of the test split's urgent repairs that must come out urgent (76 of 78 today).
     static let testUrgentRecall = 0.97
 
@@ -24,7 +24,7 @@ import Testing
 
     /// Accuracy the second blind test split (written in a later round by a writer who saw
     /// DOMAIN.md only, never trained or tuned on) must keep; figures in docs/triage.md.
-    static let test2Targets: [TriageEvaluation.Field: Double] = [.department: 0.915, .level: 0.79]
+    static let test2Targets: [TriageEvaluation.Field: Double] = [.department: 0.92, .level: 0.795]
 
     @Test func secondBlindTestSplitKeepsItsFigures() throws {
         let evaluation = TriageEvaluation(classifier: TestRules.combined, reports: try TestRules.corpus("test2"))
@@ -34,6 +34,20 @@ import Testing
             #expect(evaluation.accuracy(field) >= target, "test2 \(field.rawValue) accuracy \(evaluation.accuracy(field)) is below \(target)")
         }
         #expect(evaluation.urgentRecall >= 0.97, "urgent recall \(evaluation.urgentFound)/\(evaluation.urgentLabelled)")
+    }
+
+    /// Accuracy the third blind test split (written in the sixth round, after every other split and
+    /// the rules 2026.5, by a writer who saw DOMAIN.md only; never trained or tuned on) must keep.
+    static let test3Targets: [TriageEvaluation.Field: Double] = [.department: 0.965, .level: 0.875]
+
+    @Test func thirdBlindTestSplitKeepsItsFigures() throws {
+        let evaluation = TriageEvaluation(classifier: TestRules.combined, reports: try TestRules.corpus("test3"))
+        try #require(evaluation.urgentLabelled >= 50)
+        print("test3 split (blind):\n" + evaluation.summary())
+        for (field, target) in Self.test3Targets {
+            #expect(evaluation.accuracy(field) >= target, "test3 \(field.rawValue) accuracy \(evaluation.accuracy(field)) is below \(target)")
+        }
+        #expect(evaluation.urgentRecall >= 0.98, "urgent recall \(evaluation.urgentFound)/\(evaluation.urgentLabelled)")
     }
 
     /// Every report of the safety set comes out urgent. Its misses were read once to widen the
@@ -66,7 +80,7 @@ import Testing
     }
 
     @Test func splitsAreLargeAndDisjoint() throws {
-        let splits = try ["train", "dev", "test", "test2", "safety", "safety-holdout"].map { try TestRules.corpus($0) }
+        let splits = try ["train", "dev", "test", "test2", "test3", "safety", "safety-holdout"].map { try TestRules.corpus($0) }
         let total = splits.map(\.count).reduce(0, +)
         #expect(total >= 2000, "the corpus has \(total) reports")
         for (i, a) in splits.enumerated() {
