@@ -49,10 +49,15 @@ struct CaretakerBench: AsyncParsableCommand {
         @Flag(help: "Skip the bare consume+ack baseline.")
         var skipBaseline = false
 
+        @Option(name: .customLong("reference-messages"),
+                help: "Reports the simple reference worker drains (0 skips it; default: the smaller of N and 5,000).")
+        var referenceMessages: Int?
+
         @OptionGroup var tuning: WorkerTuning
 
         func run() async {
-            await PipelineBenchmark.run(count: messages, tuning: tuning, baseline: !skipBaseline)
+            await PipelineBenchmark.run(count: messages, tuning: tuning, baseline: !skipBaseline,
+                                        referenceCount: referenceMessages ?? min(messages, 5_000))
         }
     }
 

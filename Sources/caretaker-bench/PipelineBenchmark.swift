@@ -6,7 +6,7 @@ import Postgres
 /// `caretaker-bench pipeline`: end-to-end throughput (intake → case committed → events confirmed
 /// → ack) of the in-process worker over N preloaded messages, against the raw broker baseline.
 enum PipelineBenchmark {
-    static func run(count: Int, tuning: WorkerTuning, baseline: Bool) async {
+    static func run(count: Int, tuning: WorkerTuning, baseline: Bool, referenceCount: Int) async {
         let environment: BenchEnvironment
         do {
             environment = try await BenchEnvironment.create()
@@ -16,7 +16,7 @@ enum PipelineBenchmark {
         }
         var status: Int32 = 0
         do {
-            try await measure(count: count, tuning: tuning, baseline: baseline, in: environment)
+            try await measure(count: count, tuning: tuning, baseline: baseline, referenceCount: referenceCount, in: environment)
         } catch {
             print("caretaker-bench: \(error)")
             status = 1
@@ -25,7 +25,10 @@ enum PipelineBenchmark {
         exit(status)
     }
 
-    static func measure(count: Int, tuning: WorkerTuning, baseline: Bool, in environment: BenchEnvironment) async throws {
+    static func measure(count: Int, tuning: WorkerTuning, baseline: Bool, referenceCount: Int,
+                        in environment: BenchEnvironment) async throws {
+        let cpu = ProcessCPU.locate()
+        print("CPU accounting: this process (the worker), \(cpu.describesServers)")
         print("pipeline: \(count) messages; \(tuning); durable quorum queues, persistent messages, synchronous_commit \(try await synchronousCommit(environment))")
         let hotline = try await BenchBroker.connect(environment.amqpURL, confirms: true)
         try await BenchBroker.declare(on: hotline)
@@ -36,6 +39,7 @@ enum PipelineBenchmark {
                 try await BenchBroker.publish(count: count, prefix: "base", toQueue: BenchBroker.baselineQueue, on: hotline)
             }
             let consumer = try await BenchBroker.connect(environment.amqpURL, confirms: false)
+            let before = cpu.sample()
             let drained = try await timed {
                 try await BenchBroker.drain(BenchBroker.baselineQueue, count: count, prefetch: tuning.effectivePrefetch,
                                             ackEvery: min(tuning.batchSize, tuning.effectivePrefetch), on: consumer)
@@ -45,6 +49,19 @@ enum PipelineBenchmark {
             baselineRate = Double(count) / drained.seconds
             print(line("baseline publish (confirmed)", Double(count) / published.seconds, published))
             print(line("baseline consume+ack", baselineRate!, drained))
+            print(ProcessCPU.line("  CPU, baseline", cpu.sample().since(before), reports: count))
+        }
+
+        var referenceRate: Double?
+        var referenceCPU: ProcessCPU.Sample?
+        if referenceCount > 0 {
+            try await ReferenceWorker.prepare(count: referenceCount, in: environment, hotline: hotline)
+            let before = cpu.sample()
+            let took = try await timed { try await ReferenceWorker.run(count: referenceCount, in: environment) }
+            referenceCPU = cpu.sample().since(before)
+            referenceRate = Double(referenceCount) / took.seconds
+            print(line("reference (1 tx + 1 confirm each)", referenceRate!, took) + "  \(referenceCount) reports")
+            print(ProcessCPU.line("  CPU, reference", referenceCPU!, reports: referenceCount))
         }
 
         let preloaded = try await timed {
@@ -54,6 +71,7 @@ enum PipelineBenchmark {
         print(line("preload intake (confirmed)", Double(count) / preloaded.seconds, preloaded))
 
         MemoryStatus.resetPeak()
+        let cpuBefore = cpu.sample()
         let started = ContinuousClock.now
         let worker = try await BenchWorker.start(environment, tuning: tuning)
         var peakSampledKB = 0
@@ -76,6 +94,7 @@ enum PipelineBenchmark {
             try await Task.sleep(for: .milliseconds(5))
         }
         let elapsed = ContinuousClock.now - started
+        let pipelineCPU = cpu.sample().since(cpuBefore)
         let memory = MemoryStatus.read()
         await worker.shutDown()
 
@@ -83,9 +102,18 @@ enum PipelineBenchmark {
         print(line("intake: cases committed+acked", Double(count) / intakeDone!.seconds, intakeDone!))
         print(line("end to end (events confirmed)", rate, elapsed))
         if let baselineRate {
-            print(String(format: "ratio to baseline: %.1f %% (target ≥ 40 %%)", rate / baselineRate * 100))
+            print(String(format: "ratio to baseline: %.1f %% (target ≥ 25 %%)", rate / baselineRate * 100))
+        }
+        if let referenceRate {
+            print(String(format: "ratio to the reference worker: %.2f× (issue 13: ≥ 2.5× the batched Python worker's 4,100/s)",
+                         rate / referenceRate))
         }
         print("target ≥ 10,000 msg/s: \(rate >= 10_000 ? "met" : "not met")")
+        print(ProcessCPU.line("CPU, pipeline", pipelineCPU, reports: count))
+        if let referenceCPU {
+            let per = { (used: ProcessCPU.Sample, n: Int) in used.total * 1000 / Double(max(1, n)) }
+            print(String(format: "CPU per report, pipeline ÷ reference: %.2f", per(pipelineCPU, count) / per(referenceCPU, referenceCount)))
+        }
         print("events relayed: \(expectedEvents!) (\(String(format: "%.2f", Double(expectedEvents!) / Double(count))) per case)")
         print("worker RSS (whole bench process: the assembled worker with its 5 PostgreSQL and 4 AMQP connections, and the poller): "
               + "peak \(MemoryStatus.megabytes(max(memory.peakKB, peakSampledKB))), now \(MemoryStatus.megabytes(memory.currentKB)) (target ≤ 64 MB)")
