@@ -158,7 +158,7 @@ public struct CommandProcessor: Sendable {
     private func refuse(_ command: ConsoleCommand, record: CaseRecord?, _ refusal: CommandRefusal, message: String,
                         now: RFC3339Timestamp, in transaction: PostgresTransaction) async throws {
         let event = CaseEvents.rejected(
-            commandID: command.commandID, command: command.name, record: record, audience: command.actor.audience,
+            commandID: command.commandID, command: command.name.rawValue, record: record, audience: command.actor.audience,
             reason: refusal.code, field: nil, message: message, at: now, makeID: makeID)
         try await OutboxSQL.insert([OutboxMessage(event)], in: transaction)
         try await settleInbox(command.commandID, caseID: record?.caseID, outcome: "rejected:\(refusal.code)",
@@ -187,10 +187,10 @@ public struct CommandProcessor: Sendable {
                                        console: EventAudience, now: RFC3339Timestamp,
                                        in transaction: PostgresTransaction) async throws {
         let rejected = RejectedMessage(
-            source: Self.source, messageID: command.commandID, routingKey: command.name, body: body,
+            source: Self.source, messageID: command.commandID, routingKey: command.name.rawValue, body: body,
             field: "user_id", reason: refusal.reason.rawValue, detail: refusal.message)
         let event = CaseEvents.rejected(
-            commandID: command.commandID, command: command.name, record: nil, audience: console,
+            commandID: command.commandID, command: command.name.rawValue, record: nil, audience: console,
             reason: refusal.reason.rawValue, field: "user_id", message: refusal.message, at: now, makeID: makeID)
         try await RejectedMessageSQL.insert([rejected], in: transaction)
         try await OutboxSQL.insert([rejected.deadLetter(id: makeID()), OutboxMessage(event)], in: transaction)
