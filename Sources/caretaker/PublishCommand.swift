@@ -47,7 +47,7 @@ struct PublishCommand: AsyncParsableCommand {
         guard (samples == nil) != files.isEmpty else {
             throw ValidationError("give either --samples N or files of JSON lines")
         }
-        if let command, !CaseAction.allRawNames.contains(command) {
+        if let command, CaseAction.Name(rawValue: command) == nil {
             throw ValidationError("unknown command \(command); use one of \(CaseAction.allRawNames.joined(separator: ", "))")
         }
         if command != nil, samples != nil { throw ValidationError("--command publishes files of commands, not samples") }

@@ -25,10 +25,10 @@ extension AuthorizationPolicy {
         guard let actionMembers = object["actions"]?.objectMembers else {
             throw AuthorizationPolicyError(field: "actions", message: "must be an object of command name to grants")
         }
-        var actions: [String: [ActionGrant]] = [:]
-        for (name, value) in actionMembers {
-            let field = "actions.\(name)"
-            guard CaseAction.allRawNames.contains(name) else {
+        var actions: [CaseAction.Name: [ActionGrant]] = [:]
+        for (key, value) in actionMembers {
+            let field = "actions.\(key)"
+            guard let name = CaseAction.Name(rawValue: key) else {
                 throw AuthorizationPolicyError(field: field, message: "not a command (one of: \(CaseAction.allRawNames.joined(separator: ", ")))")
             }
             guard case .array(let grants) = value else { throw AuthorizationPolicyError(field: field, message: "must be an array of grants") }
@@ -37,10 +37,14 @@ extension AuthorizationPolicy {
             }
         }
         let accused = try strings(object["accused_staff_may"] ?? .array([]), field: "accused_staff_may")
-        for (index, name) in accused.enumerated() where !CaseAction.allRawNames.contains(name) {
-            throw AuthorizationPolicyError(field: "accused_staff_may[\(index)]", message: "not a command")
+        var accusedStaffMay: Set<CaseAction.Name> = []
+        for (index, key) in accused.enumerated() {
+            guard let name = CaseAction.Name(rawValue: key) else {
+                throw AuthorizationPolicyError(field: "accused_staff_may[\(index)]", message: "not a command")
+            }
+            accusedStaffMay.insert(name)
         }
-        return AuthorizationPolicy(parties: parties, actions: actions, accusedStaffMay: Set(accused))
+        return AuthorizationPolicy(parties: parties, actions: actions, accusedStaffMay: accusedStaffMay)
     }
 
     private static func parseParties(_ value: JSONValue?) throws(AuthorizationPolicyError) -> [Party] {

@@ -8,13 +8,13 @@
 public struct AuthorizationPolicy: Sendable, Equatable {
     /// The parties by broker user.
     public var parties: [String: Party]
-    /// The grants by command name (a ``CaseAction`` raw name).
-    public var actions: [String: [ActionGrant]]
+    /// The grants by command name.
+    public var actions: [CaseAction.Name: [ActionGrant]]
     /// The commands a console may still give on a complaint about its own staff's conduct.
-    public var accusedStaffMay: Set<String>
+    public var accusedStaffMay: Set<CaseAction.Name>
 
     /// Creates a policy; no validation is done here (use `parse(_:)` for a file's bytes).
-    public init(parties: [Party], actions: [String: [ActionGrant]], accusedStaffMay: Set<String> = []) {
+    public init(parties: [Party], actions: [CaseAction.Name: [ActionGrant]], accusedStaffMay: Set<CaseAction.Name> = []) {
         self.parties = Dictionary(parties.map { ($0.user, $0) }, uniquingKeysWith: { first, _ in first })
         self.actions = actions
         self.accusedStaffMay = accusedStaffMay
@@ -50,14 +50,14 @@ public struct AuthorizationPolicy: Sendable, Equatable {
     }
 
     /// Why `audience`'s console may not give `command` on `target`, or `nil` when it may.
-    public func authorize(_ command: String, by audience: EventAudience, on target: AuthorizationTarget) -> CommandRejection? {
+    public func authorize(_ command: CaseAction.Name, by audience: EventAudience, on target: AuthorizationTarget) -> CommandRejection? {
         let grants = actions[command] ?? []
         guard grants.contains(where: { $0.allows(audience, on: target) }) else {
-            return CommandRejection(.notAuthorized, "\(audience.rawValue) may not \(command) this case (config/authorization.json)")
+            return CommandRejection(.notAuthorized, "\(audience.rawValue) may not \(command.rawValue) this case (config/authorization.json)")
         }
         if target.accused.contains(audience), !accusedStaffMay.contains(command) {
             return CommandRejection(
-                .notAuthorized, "\(audience.rawValue) may not \(command) a complaint about its own staff's conduct")
+                .notAuthorized, "\(audience.rawValue) may not \(command.rawValue) a complaint about its own staff's conduct")
         }
         return nil
     }

@@ -1,6 +1,6 @@
 /// What a department console asks to do to a case, with the fields each command needs.
 ///
-/// The wire names (`rawName`) are the routing keys on `caretaker.commands`.
+/// The wire names (`name`, `rawName`) are the routing keys on `caretaker.commands`.
 public enum CaseAction: Sendable, Equatable {
     /// The handler takes the case on.
     case accept
@@ -60,38 +60,8 @@ public enum CaseAction: Sendable, Equatable {
     /// The day's progress entry on a repair with a plan (每日记录进度).
     case progress(note: String, percentDone: Int?)
 
-    /// The command's name as written on the wire.
-    public var rawName: String {
-        switch self {
-        case .accept: "accept"
-        case .reply: "reply"
-        case .arrive: "arrive"
-        case .complete: "complete"
-        case .returnWorkOrder: "return_work_order"
-        case .resolve: "resolve"
-        case .postpone: "postpone"
-        case .followUp: "follow_up"
-        case .reopen: "reopen"
-        case .reassign: "reassign"
-        case .close: "close"
-        case .assess: "assess"
-        case .analyse: "analyse"
-        case .correct: "correct"
-        case .verifyCorrection: "verify_correction"
-        case .informResident: "inform_resident"
-        case .holdMeeting: "hold_meeting"
-        case .appoint: "appoint"
-        case .quote: "quote"
-        case .setPriority: "set_priority"
-        case .consent: "consent"
-        case .decline: "decline"
-        case .signOff: "sign_off"
-        case .reviewDispute: "review_dispute"
-        case .plan: "plan"
-        case .approvePlan: "approve_plan"
-        case .progress: "progress"
-        }
-    }
+    /// The command's name as written on the wire (`name.rawValue`).
+    public var rawName: String { name.rawValue }
 
     /// The outcome triggers the command fires besides its name, for SLA timers that start or
     /// stop on a decision: `assess_valid` or `assess_invalid`, and `assess_other_body` when
@@ -110,13 +80,8 @@ public enum CaseAction: Sendable, Equatable {
         }
     }
 
-    /// Every command name, in lifecycle order.
-    public static let allRawNames = [
-        "accept", "reply", "arrive", "complete", "return_work_order", "resolve", "postpone",
-        "follow_up", "reopen", "reassign", "close", "assess", "analyse", "correct", "verify_correction",
-        "inform_resident", "hold_meeting", "appoint", "quote", "consent", "decline", "sign_off", "review_dispute",
-        "set_priority", "plan", "approve_plan", "progress",
-    ]
+    /// Every command name as written on the wire, in lifecycle order (`Name.allCases`).
+    public static let allRawNames = Name.allCases.map(\.rawValue)
 
     /// Every name an SLA timer may start or stop on: the command names and the outcome triggers.
     public static let allTriggerNames = allRawNames + ["assess_valid", "assess_invalid", "assess_other_body", "sign_off_confirmed",

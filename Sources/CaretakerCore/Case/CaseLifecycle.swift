@@ -16,7 +16,7 @@ public enum CaseLifecycle {
     /// decisions (`ComplaintProcedure`).
     public static func apply(_ action: CaseAction, to current: CaseSnapshot,
                              by actor: CaseActor? = nil) -> Result<CaseTransition, CommandRejection> {
-        guard let moves = table(for: current.kind)[action.rawName] else {
+        guard let moves = table(for: current.kind)[action.name] else {
             return .failure(CommandRejection(
                 .notForKind, "\(action.rawName) does not apply to a \(current.kind.rawValue)"))
         }
@@ -89,54 +89,54 @@ public enum CaseLifecycle {
     }
 
     /// The states each command is allowed in, and the state it leads to, for one kind of case.
-    public static func table(for kind: IntakeMessage.Kind) -> [String: [CaseState: CaseState]] {
+    public static func table(for kind: IntakeMessage.Kind) -> [CaseAction.Name: [CaseState: CaseState]] {
         switch kind {
         case .complaint: complaintMoves
         case .repair: repairMoves
         }
     }
 
-    private static let complaintMoves: [String: [CaseState: CaseState]] = [
-        "accept": [.received: .accepted],
-        "reply": [.received: .acknowledged, .accepted: .acknowledged],
-        "resolve": [.accepted: .resolved, .acknowledged: .resolved],
-        "follow_up": [.resolved: .followedUp],
-        "close": [.followedUp: .closed],
-        "reopen": [.resolved: .accepted, .followedUp: .accepted, .closed: .accepted],
-        "postpone": [.received: .received, .accepted: .accepted, .acknowledged: .acknowledged],
-        "reassign": [.received: .received, .accepted: .received, .acknowledged: .received],
-        "assess": unchanged([.received, .accepted, .acknowledged]),
-        "analyse": unchanged([.received, .accepted, .acknowledged, .resolved, .followedUp]),
-        "correct": unchanged([.received, .accepted, .acknowledged, .resolved, .followedUp]),
-        "verify_correction": unchanged([.received, .accepted, .acknowledged, .resolved, .followedUp]),
-        "inform_resident": unchanged([.received, .accepted, .acknowledged, .resolved, .followedUp]),
-        "hold_meeting": unchanged([.received, .accepted, .acknowledged, .resolved, .followedUp]),
+    private static let complaintMoves: [CaseAction.Name: [CaseState: CaseState]] = [
+        .accept: [.received: .accepted],
+        .reply: [.received: .acknowledged, .accepted: .acknowledged],
+        .resolve: [.accepted: .resolved, .acknowledged: .resolved],
+        .followUp: [.resolved: .followedUp],
+        .close: [.followedUp: .closed],
+        .reopen: [.resolved: .accepted, .followedUp: .accepted, .closed: .accepted],
+        .postpone: [.received: .received, .accepted: .accepted, .acknowledged: .acknowledged],
+        .reassign: [.received: .received, .accepted: .received, .acknowledged: .received],
+        .assess: unchanged([.received, .accepted, .acknowledged]),
+        .analyse: unchanged([.received, .accepted, .acknowledged, .resolved, .followedUp]),
+        .correct: unchanged([.received, .accepted, .acknowledged, .resolved, .followedUp]),
+        .verifyCorrection: unchanged([.received, .accepted, .acknowledged, .resolved, .followedUp]),
+        .informResident: unchanged([.received, .accepted, .acknowledged, .resolved, .followedUp]),
+        .holdMeeting: unchanged([.received, .accepted, .acknowledged, .resolved, .followedUp]),
     ]
 
-    private static let repairMoves: [String: [CaseState: CaseState]] = [
-        "accept": [.dispatched: .accepted],
-        "arrive": [.dispatched: .onSite, .accepted: .onSite],
-        "complete": [.onSite: .completed],
-        "return_work_order": [.completed: .workOrderReturned],
-        "follow_up": [.workOrderReturned: .followedUp],
-        "close": [.followedUp: .closed],
-        "reopen": [
+    private static let repairMoves: [CaseAction.Name: [CaseState: CaseState]] = [
+        .accept: [.dispatched: .accepted],
+        .arrive: [.dispatched: .onSite, .accepted: .onSite],
+        .complete: [.onSite: .completed],
+        .returnWorkOrder: [.completed: .workOrderReturned],
+        .followUp: [.workOrderReturned: .followedUp],
+        .close: [.followedUp: .closed],
+        .reopen: [
             .completed: .dispatched, .workOrderReturned: .dispatched, .followedUp: .dispatched,
             .closed: .dispatched,
         ],
-        "postpone": [.dispatched: .dispatched, .accepted: .accepted, .onSite: .onSite],
-        "reassign": [.dispatched: .dispatched, .accepted: .dispatched],
-        "inform_resident": unchanged([.dispatched, .accepted, .onSite, .completed, .workOrderReturned, .followedUp]),
-        "appoint": unchanged([.dispatched, .accepted]),
-        "quote": unchanged([.dispatched, .accepted, .onSite]),
-        "set_priority": unchanged([.dispatched, .accepted, .onSite]),
-        "consent": unchanged([.dispatched, .accepted, .onSite]),
-        "decline": [.dispatched: .closed, .accepted: .closed, .onSite: .closed],
-        "sign_off": unchanged([.completed, .workOrderReturned]),
-        "review_dispute": unchanged([.completed, .workOrderReturned, .followedUp]),
-        "plan": unchanged([.dispatched, .accepted, .onSite]),
-        "approve_plan": unchanged([.dispatched, .accepted, .onSite]),
-        "progress": unchanged([.dispatched, .accepted, .onSite]),
+        .postpone: [.dispatched: .dispatched, .accepted: .accepted, .onSite: .onSite],
+        .reassign: [.dispatched: .dispatched, .accepted: .dispatched],
+        .informResident: unchanged([.dispatched, .accepted, .onSite, .completed, .workOrderReturned, .followedUp]),
+        .appoint: unchanged([.dispatched, .accepted]),
+        .quote: unchanged([.dispatched, .accepted, .onSite]),
+        .setPriority: unchanged([.dispatched, .accepted, .onSite]),
+        .consent: unchanged([.dispatched, .accepted, .onSite]),
+        .decline: [.dispatched: .closed, .accepted: .closed, .onSite: .closed],
+        .signOff: unchanged([.completed, .workOrderReturned]),
+        .reviewDispute: unchanged([.completed, .workOrderReturned, .followedUp]),
+        .plan: unchanged([.dispatched, .accepted, .onSite]),
+        .approvePlan: unchanged([.dispatched, .accepted, .onSite]),
+        .progress: unchanged([.dispatched, .accepted, .onSite]),
     ]
 
     /// Moves that leave the case where it is, in each of `states`.

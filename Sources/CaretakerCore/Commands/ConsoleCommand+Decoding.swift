@@ -34,7 +34,7 @@ extension ConsoleCommand {
     public static func decode(object: JSONValue, routingKey: String) throws(CommandDecodingError) -> ConsoleCommand {
         var reader = CommandFieldReader(object: object)
         do throws(ContractError) {
-            guard CaseAction.allRawNames.contains(routingKey) else {
+            guard let name = CaseAction.Name(rawValue: routingKey) else {
                 throw reader.fields.fail("command", .unknownValue,
                                          "the routing key must be one of: \(CaseAction.allRawNames.joined(separator: ", "))")
             }
@@ -46,7 +46,7 @@ extension ConsoleCommand {
             let reference = try reader.caseReference()
             let actor = try reader.actor()
             let at = try reader.fields.timestamp("at", required: true)!
-            let action = try reader.action(routingKey, at: at)
+            let action = try reader.action(name, at: at)
             return ConsoleCommand(commandID: id, caseReference: reference, actor: actor, at: at, action: action)
         } catch {
             var problem = error
@@ -104,41 +104,41 @@ struct CommandFieldReader {
         return actor
     }
 
-    /// The command's own fields, by command name (already checked to be a known one).
-    func action(_ name: String, at: RFC3339Timestamp) throws(ContractError) -> CaseAction {
+    /// The command's own fields, by command name.
+    func action(_ name: CaseAction.Name, at: RFC3339Timestamp) throws(ContractError) -> CaseAction {
         switch name {
-        case "accept": return .accept
-        case "arrive": return .arrive
-        case "return_work_order": return .returnWorkOrder
-        case "close": return .close
-        case "reply": return .reply(note: try note(required: true))
-        case "resolve": return .resolve(note: try note(required: true))
-        case "complete":
+        case .accept: return .accept
+        case .arrive: return .arrive
+        case .returnWorkOrder: return .returnWorkOrder
+        case .close: return .close
+        case .reply: return .reply(note: try note(required: true))
+        case .resolve: return .resolve(note: try note(required: true))
+        case .complete:
             let fee = try money("fee")
             let receipt = try fields.string("receipt_number", maxLength: 64)
             return .complete(note: try note(required: false), feeFen: fee, receiptNumber: receipt)
-        case "quote":
+        case .quote:
             guard let price = try money("price") else { throw fields.fail("price", .missing, "required field is missing") }
             let materials = try fields.string("materials", required: true, maxLength: ConsoleCommand.maximumNoteLength)!
             return .quote(RepairQuote(priceFen: price, materials: materials))
-        case "set_priority":
+        case .setPriority:
             let priority: RepairPriority = try fields.enumeration("priority")
             return .setPriority(priority, reason: try reason())
-        case "consent": return .consent
-        case "decline": return .decline(reason: try reason())
-        case "sign_off":
+        case .consent: return .consent
+        case .decline: return .decline(reason: try reason())
+        case .signOff:
             let result: SignOff = try fields.enumeration("result")
             return .signOff(result, note: try note(required: false))
-        case "review_dispute": return .reviewDispute(note: try note(required: true))
-        case "plan":
+        case .reviewDispute: return .reviewDispute(note: try note(required: true))
+        case .plan:
             let summary = try fields.string("summary", required: true, maxLength: ConsoleCommand.maximumNoteLength)!
             let expected = try fields.timestamp("expected_completion", required: true)!
             guard expected.isAfter(at) else { throw fields.fail("expected_completion", .outOfRange, "must be after at") }
             return .plan(RepairPlan(summary: summary, expectedCompletion: expected))
-        case "approve_plan":
+        case .approvePlan:
             let approver: PlanApprover = try fields.enumeration("approver")
             return .approvePlan(approver, note: try note(required: false))
-        case "progress":
+        case .progress:
             var percent: Int?
             if let value = fields.object["percent_done"] {
                 guard case .number(let number) = value else {
@@ -150,52 +150,50 @@ struct CommandFieldReader {
                 percent = Int(number)
             }
             return .progress(note: try note(required: true), percentDone: percent)
-        case "postpone":
+        case .postpone:
             let until = try fields.timestamp("until", required: true)!
             guard until.isAfter(at) else { throw fields.fail("until", .outOfRange, "must be after at") }
             return .postpone(until: until, reason: try reason())
-        case "follow_up":
+        case .followUp:
             let satisfaction = try fields.integer("satisfaction", required: true, range: CaseLifecycle.satisfactionRange)!
             return .followUp(
                 satisfaction: satisfaction, note: try note(required: false),
                 visitedBy: try fields.string("visited_by", maxLength: 100),
                 correctiveReport: try fields.string("corrective_report", maxLength: ConsoleCommand.maximumNoteLength))
-        case "reopen": return .reopen(reason: try reason())
-        case "reassign":
+        case .reopen: return .reopen(reason: try reason())
+        case .reassign:
             let department: Department = try fields.enumeration("department")
             let category = try categoryCode()
             return .reassign(to: department, category: category, reason: try reason())
-        case "assess":
+        case .assess:
             let validity: ComplaintValidity = try fields.enumeration("validity")
             let reason = try reason()
             var otherBody: OtherBody?
             if fields.object["other_body"] != nil { otherBody = try fields.enumeration("other_body") }
             return .assess(validity: validity, reason: reason, otherBody: otherBody)
-        case "analyse":
+        case .analyse:
             return .analyse(cause: try fields.string("cause", required: true, maxLength: ConsoleCommand.maximumNoteLength)!)
-        case "correct":
+        case .correct:
             let action = try fields.string("action", required: true, maxLength: ConsoleCommand.maximumNoteLength)!
             let owner = try fields.string("owner", required: true, maxLength: 100)!
             let due = try fields.timestamp("due", required: true)!
             guard due.isAfter(at) else { throw fields.fail("due", .outOfRange, "must be after at") }
             return .correct(CorrectiveAction(action: action, owner: owner, dueAt: due))
-        case "verify_correction":
+        case .verifyCorrection:
             let verdict: CorrectionVerdict = try fields.enumeration("verdict")
             return .verifyCorrection(verdict: verdict, note: try note(required: false))
-        case "appoint":
+        case .appoint:
             let time = try fields.timestamp("appointment_at", required: true)!
             guard time.isAfter(at) else { throw fields.fail("appointment_at", .outOfRange, "must be after at") }
             return .appoint(at: time, reason: try fields.string("reason", maxLength: ConsoleCommand.maximumReasonLength))
-        case "hold_meeting":
+        case .holdMeeting:
             let note = try note(required: true)
             return .holdMeeting(note: note, attendees: try fields.string("attendees", maxLength: ConsoleCommand.maximumReasonLength))
-        case "inform_resident":
+        case .informResident:
             let note = try note(required: true)
             let eta = try fields.timestamp("eta", required: false)
             if let eta, !eta.isAfter(at) { throw fields.fail("eta", .outOfRange, "must be after at") }
             return .informResident(note: note, eta: eta)
-        default:
-            throw fields.fail("command", .unknownValue, "unknown command")
         }
     }
 

@@ -25,6 +25,6 @@ public struct ConsoleCommand: Sendable, Equatable {
         self.action = action
     }
 
-    /// The command's name, which is also its routing key.
-    public var name: String { action.rawName }
+    /// The command's name; its raw value is the routing key.
+    public var name: CaseAction.Name { action.name }
 }

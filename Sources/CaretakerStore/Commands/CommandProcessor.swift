@@ -88,77 +88,45 @@ public struct CommandProcessor: Sendable {
                              message: "no case matches \(command.caseReference)", now: now, in: transaction)
             return .rejected(.unknownCase)
         }
-        if let authorization, let refusal = authorization.authorize(command.name, by: command.actor.audience, on: record.authorizationTarget) {
-            try await refuse(command, record: record, .lifecycle(refusal.reason), message: refusal.message, now: now, in: transaction)
-            return .rejected(.lifecycle(refusal.reason))
-        }
-        if let late = CommandTiming.problem(command, receivedAt: record.report.receivedAt,
-                                            promisedFeedbackAt: record.report.promisedFeedbackAt, now: now) {
-            try await refuse(command, record: record, .lifecycle(late.reason), message: late.message, now: now, in: transaction)
-            return .rejected(.lifecycle(late.reason))
-        }
-        switch CaseLifecycle.apply(command.action, to: record.snapshot, by: command.actor) {
+        switch CommandDecision.decide(command, on: record, authorization: authorization, accusedStaff: accusedStaff,
+                                      now: now, makeID: makeID) {
         case .failure(let rejection):
             try await refuse(command, record: record, .lifecycle(rejection.reason), message: rejection.message,
                              now: now, in: transaction)
             return .rejected(.lifecycle(rejection.reason))
-        case .success(let transition):
-            let after = try await recordTransition(command, transition, on: record, now: now, in: transaction)
-            return .applied(caseNumber: after.caseNumber, state: after.state)
+        case .success(let effects):
+            try await write(command, effects, before: record, now: now, in: transaction)
+            return .applied(caseNumber: effects.after.caseNumber, state: effects.after.state)
         }
     }
 
-    /// Updates the case, appends its history step, queues its events and runs the observers.
-    private func recordTransition(_ command: ConsoleCommand, _ transition: CaseTransition, on before: CaseRecord,
-                        now: RFC3339Timestamp, in transaction: PostgresTransaction) async throws -> CaseRecord {
-        let after = before.applying(transition, of: command.action, accusedStaff: accusedStaff)
-        var satisfaction: Int?
-        if case .followUp(let score, _, _, _) = command.action { satisfaction = score }
-        try await CaseUpdateSQL.update(after, satisfaction: satisfaction,
-                                       closedAt: after.state == .closed ? command.at : nil, now: now, in: transaction)
+    /// Writes what the core decided: the case, its corrective actions and history step, its
+    /// events and the inbox outcome; then runs the observers.
+    private func write(_ command: ConsoleCommand, _ effects: CommandEffects, before: CaseRecord,
+                       now: RFC3339Timestamp, in transaction: PostgresTransaction) async throws {
+        let after = effects.after
+        try await CaseUpdateSQL.update(after, satisfaction: effects.satisfaction, closedAt: effects.closedAt, now: now,
+                                       in: transaction)
         try await CorrectiveActionSQL.record(command, caseID: after.caseID, in: transaction)
         try await HistoryEntry.insert([
-            HistoryEntry(caseID: after.caseID, step: transition.step, fromState: transition.from, toState: after.state,
-                         actor: command.actor, occurredAt: command.at, sourceID: command.commandID,
-                         details: Self.historyDetails(command.action, before: before, after: after)),
+            HistoryEntry(caseID: after.caseID, step: effects.transition.step, fromState: effects.transition.from,
+                         toState: after.state, actor: command.actor, occurredAt: command.at,
+                         sourceID: command.commandID, details: effects.historyDetails),
         ], in: transaction)
-        let events = CaseEvents.transition(
-            transition, record: after, previousDepartment: before.department, actor: command.actor,
-            details: command.action.details, at: command.at, makeID: makeID)
-        try await OutboxSQL.insert(events.map(OutboxMessage.init), in: transaction)
+        try await OutboxSQL.insert(effects.events.map(OutboxMessage.init), in: transaction)
         try await settleInbox(command.commandID, caseID: after.caseID, outcome: "applied", in: transaction)
-        let applied = AppliedTransition(command: command, transition: transition, before: before, after: after, now: now)
+        let applied = AppliedTransition(command: command, transition: effects.transition, before: before, after: after,
+                                        now: now)
         for observer in observers {
             try await observer.caseTransitionApplied(applied, in: transaction)
         }
-        return after
-    }
-
-    /// The history step's details: the command's fields plus what they changed.
-    static func historyDetails(_ action: CaseAction, before: CaseRecord,
-                               after: CaseRecord) -> [(key: String, value: JSONValue)] {
-        var details = action.details
-        switch action {
-        case .postpone:
-            details.append(("postponement", .number(Double(after.postponements))))
-            details.append(("previous_promised_feedback_at",
-                            before.report.promisedFeedbackAt.map { .string($0.description) } ?? .null))
-        case .reopen:
-            details.append(("reopening", .number(Double(after.reopenings))))
-        case .reassign:
-            details.append(("from_department", .string(before.department.rawValue)))
-            details.append(("from_category", .string(before.category)))
-        default:
-            break
-        }
-        return details
     }
 
     /// Answers a refused command with `command.rejected` to the actor's console; the case is untouched.
     private func refuse(_ command: ConsoleCommand, record: CaseRecord?, _ refusal: CommandRefusal, message: String,
-                        now: RFC3339Timestamp, in transaction: PostgresTransaction) async throws {
+                       now: RFC3339Timestamp, in transaction: PostgresTransaction) async throws {
         let event = CaseEvents.rejected(
-            commandID: command.commandID, command: command.name, record: record, audience: command.actor.audience,
+            commandID: command.commandID, command: command.name.rawValue, record: record, audience: command.actor.audience,
             reason: refusal.code, field: nil, message: message, at: now, makeID: makeID)
         try await OutboxSQL.insert([OutboxMessage(event)], in: transaction)
         try await settleInbox(command.commandID, caseID: record?.caseID, outcome: "rejected:\(refusal.code)",
@@ -187,10 +155,10 @@ public struct CommandProcessor: Sendable {
                                        console: EventAudience, now: RFC3339Timestamp,
                                        in transaction: PostgresTransaction) async throws {
         let rejected = RejectedMessage(
-            source: Self.source, messageID: command.commandID, routingKey: command.name, body: body,
+            source: Self.source, messageID: command.commandID, routingKey: command.name.rawValue, body: body,
             field: "user_id", reason: refusal.reason.rawValue, detail: refusal.message)
         let event = CaseEvents.rejected(
-            commandID: command.commandID, command: command.name, record: nil, audience: console,
+            commandID: command.commandID, command: command.name.rawValue, record: nil, audience: console,
             reason: refusal.reason.rawValue, field: "user_id", message: refusal.message, at: now, makeID: makeID)
         try await RejectedMessageSQL.insert([rejected], in: transaction)
         try await OutboxSQL.insert([rejected.deadLetter(id: makeID()), OutboxMessage(event)], in: transaction)

@@ -59,11 +59,14 @@ public struct IntakeRecorder: Sendable {
         var outbox: [OutboxMessage] = []
         for (position, candidate) in creating.enumerated() {
             guard case .report(let message, let decision, let accused) = items[candidate.index] else { continue }
-            let record = Self.caseRecord(message, decision, accused: accused, caseID: candidate.caseID,
-                                         serial: serials[position])
+            let record = CaseRecord(reporting: message, decision: decision, accused: accused,
+                                    caseID: candidate.caseID, serial: serials[position])
             created.append(record)
             caseRows.append(CaseRow.json(record, reasons: decision.reasons))
-            history.append(Self.creationStep(record, decision: decision, at: now))
+            history.append(HistoryEntry(
+                caseID: record.caseID, step: CaseRecord.creationStep, fromState: nil, toState: record.state,
+                actor: .system, occurredAt: now, sourceID: record.correlationID,
+                details: record.creationDetails(decision)))
             outbox.append(contentsOf: CaseEvents.created(record, at: now, makeID: makeID).map(OutboxMessage.init))
             outcomes[candidate.index] = .created(caseID: record.caseID, caseNumber: record.caseNumber)
         }
@@ -130,34 +133,5 @@ public struct IntakeRecorder: Sendable {
                                incident_at, complained_about, resident_request, appointment_at)
             SELECT * FROM jsonb_to_recordset(\(json)) AS r(\(SQLQuery(unsafeRaw: CaseRow.columns)))
             """
-    }
-
-    static func caseRecord(_ message: IntakeMessage, _ decision: TriageDecision, accused: [EventAudience],
-                           caseID: String, serial: Int64) -> CaseRecord {
-        var record = CaseRecord(
-            caseID: caseID,
-            caseNumber: CaseNumber.make(kind: message.kind, receivedAt: message.receivedAt, serial: serial),
-            correlationID: message.messageID, kind: message.kind, state: CaseState.initial(for: message.kind),
-            department: decision.department, category: decision.category,
-            secondaryCategories: decision.secondaryCategories, severity: decision.severity,
-            priority: decision.priority, responsibility: decision.responsibility, notify: decision.notify,
-            needsTriage: decision.needsTriage, rulesVersion: decision.rulesVersion, accused: accused,
-            escalationLevel: 0, postponements: 0, reopenings: 0, report: message)
-        record.modelVersion = decision.modelVersion
-        return record
-    }
-
-    static func creationStep(_ record: CaseRecord, decision: TriageDecision, at now: RFC3339Timestamp) -> HistoryEntry {
-        HistoryEntry(
-            caseID: record.caseID, step: "created", fromState: nil, toState: record.state, actor: .system,
-            occurredAt: now, sourceID: record.correlationID,
-            details: [
-                ("department", .string(record.department.rawValue)),
-                ("category", .string(record.category)),
-                ("needs_triage", .bool(record.needsTriage)),
-                ("reasons", .array(decision.reasons.map(JSONValue.string))),
-                ("rules_version", .string(record.rulesVersion)),
-            ] + (decision.modelVersion.map { [("model_version", .string($0))] } ?? [])
-              + (decision.confidence.map { [("confidence", .number(($0 * 1000).rounded() / 1000))] } ?? []))
     }
 }

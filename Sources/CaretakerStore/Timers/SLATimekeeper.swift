@@ -36,10 +36,10 @@ public struct SLATimekeeper: CaseCreationObserver, CaseTransitionObserver {
         let existing = try await TimerSQL.existing(caseID: applied.after.caseID, in: transaction)
         var until: RFC3339Timestamp?
         if case .postpone(let date, _) = applied.command.action { until = date }
-        let command = applied.command.action.rawName
+        let command = applied.command.action.name
         // The lifecycle's triggers besides the command's name: its outcomes, and those that depend
         // on the case (plan_approved on a plan's second approval).
-        let outcomes = applied.transition.triggers.filter { $0 != command }
+        let outcomes = applied.transition.triggers.filter { $0 != command.rawValue }
         let plan: (changes: [TimerChange], unplanned: [TimerPlanningError.Unplanned])
         do {
             plan = (try planner.transitionApplied(

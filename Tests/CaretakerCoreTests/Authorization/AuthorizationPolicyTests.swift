@@ -18,7 +18,7 @@ import Testing
 
     @Test func everyCommandHasAnEntryInTheShippedFile() throws {
         let policy = try Self.shipped()
-        let missing = CaseAction.allRawNames.filter { policy.actions[$0] == nil }
+        let missing = CaseAction.Name.allCases.filter { policy.actions[$0] == nil }
         #expect(missing.isEmpty, "add these commands to config/authorization.json: \(missing)")
     }
 
@@ -32,45 +32,45 @@ import Testing
     }
 
     @Test(arguments: [
-        ("complete", EventAudience.engineering, engineeringRepair, nil),
-        ("complete", .security, engineeringRepair, CommandRejection.Reason.notAuthorized),
-        ("accept", .environment, engineeringRepair, .notAuthorized),
-        ("accept", .customerService, engineeringRepair, .notAuthorized),
-        ("close", .customerService, engineeringRepair, nil),
-        ("return_work_order", .customerService, engineeringRepair, nil),
-        ("return_work_order", .security, engineeringRepair, .notAuthorized),
-        ("analyse", .customerService, securityComplaintAboutSecurity, nil),
-        ("reassign", .customerService, engineeringRepair, nil),
-        ("postpone", .customerService, engineeringRepair, nil),
-        ("close", .engineering, engineeringRepair, nil),
-        ("close", .security, engineeringRepair, .notAuthorized),
-        ("complete", .management, engineeringRepair, .notAuthorized),
-        ("complete", .management, escalatedRepair, nil),
-        ("accept", .leadership, escalatedRepair, nil),
-        ("review_dispute", .management, engineeringRepair, nil),
-        ("review_dispute", .engineering, engineeringRepair, .notAuthorized),
-        ("follow_up", .quality, engineeringRepair, nil),
-        ("plan", .engineering, engineeringRepair, nil),
-        ("approve_plan", .engineering, engineeringRepair, nil),
-        ("approve_plan", .management, engineeringRepair, nil),
-        ("approve_plan", .security, engineeringRepair, .notAuthorized),
-        ("progress", .engineering, engineeringRepair, nil),
-        ("progress", .environment, engineeringRepair, .notAuthorized),
-        ("accept", .developer, engineeringRepair, .notAuthorized),
-        ("complete", .quality, engineeringRepair, .notAuthorized),
-        ("accept", .security, securityComplaintAboutSecurity, nil),
-        ("close", .security, securityComplaintAboutSecurity, .notAuthorized),
-        ("resolve", .security, securityComplaintAboutSecurity, .notAuthorized),
-        ("resolve", .customerService, securityComplaintAboutSecurity, nil),
-    ] as [(String, EventAudience, AuthorizationTarget, CommandRejection.Reason?)])
-    func shippedGrants(_ command: String, _ audience: EventAudience, _ target: AuthorizationTarget,
+        (CaseAction.Name.complete, EventAudience.engineering, engineeringRepair, nil),
+        (.complete, .security, engineeringRepair, CommandRejection.Reason.notAuthorized),
+        (.accept, .environment, engineeringRepair, .notAuthorized),
+        (.accept, .customerService, engineeringRepair, .notAuthorized),
+        (.close, .customerService, engineeringRepair, nil),
+        (.returnWorkOrder, .customerService, engineeringRepair, nil),
+        (.returnWorkOrder, .security, engineeringRepair, .notAuthorized),
+        (.analyse, .customerService, securityComplaintAboutSecurity, nil),
+        (.reassign, .customerService, engineeringRepair, nil),
+        (.postpone, .customerService, engineeringRepair, nil),
+        (.close, .engineering, engineeringRepair, nil),
+        (.close, .security, engineeringRepair, .notAuthorized),
+        (.complete, .management, engineeringRepair, .notAuthorized),
+        (.complete, .management, escalatedRepair, nil),
+        (.accept, .leadership, escalatedRepair, nil),
+        (.reviewDispute, .management, engineeringRepair, nil),
+        (.reviewDispute, .engineering, engineeringRepair, .notAuthorized),
+        (.followUp, .quality, engineeringRepair, nil),
+        (.plan, .engineering, engineeringRepair, nil),
+        (.approvePlan, .engineering, engineeringRepair, nil),
+        (.approvePlan, .management, engineeringRepair, nil),
+        (.approvePlan, .security, engineeringRepair, .notAuthorized),
+        (.progress, .engineering, engineeringRepair, nil),
+        (.progress, .environment, engineeringRepair, .notAuthorized),
+        (.accept, .developer, engineeringRepair, .notAuthorized),
+        (.complete, .quality, engineeringRepair, .notAuthorized),
+        (.accept, .security, securityComplaintAboutSecurity, nil),
+        (.close, .security, securityComplaintAboutSecurity, .notAuthorized),
+        (.resolve, .security, securityComplaintAboutSecurity, .notAuthorized),
+        (.resolve, .customerService, securityComplaintAboutSecurity, nil),
+    ] as [(CaseAction.Name, EventAudience, AuthorizationTarget, CommandRejection.Reason?)])
+    func shippedGrants(_ command: CaseAction.Name, _ audience: EventAudience, _ target: AuthorizationTarget,
                        _ expected: CommandRejection.Reason?) throws {
         #expect(try Self.shipped().authorize(command, by: audience, on: target)?.reason == expected)
     }
 
     @Test func aCommandTheFileDoesNotListIsRefused() throws {
         let policy = AuthorizationPolicy(parties: [], actions: [:])
-        #expect(policy.authorize("accept", by: .engineering, on: Self.engineeringRepair)?.reason == .notAuthorized)
+        #expect(policy.authorize(.accept, by: .engineering, on: Self.engineeringRepair)?.reason == .notAuthorized)
     }
 
     @Test(arguments: [

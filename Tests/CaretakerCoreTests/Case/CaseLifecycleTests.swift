@@ -100,58 +100,57 @@ private let allowed: [String: CaseState] = [
     "repair progress on_site": .onSite,
 ]
 
-private let commandsForKind: [IntakeMessage.Kind: Set<String>] = [
-    .complaint: ["accept", "reply", "resolve", "follow_up", "close", "reopen", "postpone", "reassign", "assess",
-                 "analyse", "correct", "verify_correction", "inform_resident", "hold_meeting"],
-    .repair: ["accept", "arrive", "complete", "return_work_order", "follow_up", "close", "reopen", "postpone", "reassign",
-              "inform_resident", "appoint", "quote", "consent", "decline", "sign_off", "review_dispute", "set_priority",
-              "plan", "approve_plan", "progress"],
+private let commandsForKind: [IntakeMessage.Kind: Set<CaseAction.Name>] = [
+    .complaint: [.accept, .reply, .resolve, .followUp, .close, .reopen, .postpone, .reassign, .assess,
+                 .analyse, .correct, .verifyCorrection, .informResident, .holdMeeting],
+    .repair: [.accept, .arrive, .complete, .returnWorkOrder, .followUp, .close, .reopen, .postpone, .reassign,
+              .informResident, .appoint, .quote, .consent, .decline, .signOff, .reviewDispute, .setPriority,
+              .plan, .approvePlan, .progress],
 ]
 
-private func sampleAction(_ name: String) -> CaseAction {
+private func sampleAction(_ name: CaseAction.Name) -> CaseAction {
     let at = RFC3339Timestamp(secondsSinceEpoch: 1_793_000_000, utcOffsetMinutes: 480)
     switch name {
-    case "accept": return .accept
-    case "reply": return .reply(note: "已联系住户")
-    case "arrive": return .arrive
-    case "complete": return .complete(note: "更换阀门")
-    case "return_work_order": return .returnWorkOrder
-    case "resolve": return .resolve(note: "已处理")
-    case "postpone": return .postpone(until: at, reason: "等配件")
-    case "follow_up": return .followUp(satisfaction: 5, note: "满意")
-    case "reopen": return .reopen(reason: "复核")
-    case "reassign": return .reassign(to: .security, category: nil, reason: "属护管")
-    case "close": return .close
-    case "assess": return .assess(validity: .valid, reason: "保洁未按时清扫", otherBody: nil)
-    case "analyse": return .analyse(cause: "排班漏了该楼层")
-    case "correct": return .correct(CorrectiveAction(action: "调整排班", owner: "环境部主管", dueAt: at))
-    case "verify_correction": return .verifyCorrection(verdict: .effective, note: "已按时清扫")
-    case "inform_resident": return .informResident(note: "已告知处理进度", eta: nil)
-    case "appoint": return .appoint(at: at, reason: nil)
-    case "quote": return .quote(RepairQuote(priceFen: 5_000, materials: "阀门"))
-    case "set_priority": return .setPriority(.urgent, reason: "实为困人")
-    case "consent": return .consent
-    case "decline": return .decline(reason: "太贵")
-    case "sign_off": return .signOff(.confirmed, note: "")
-    case "review_dispute": return .reviewDispute(note: "已复核")
-    case "hold_meeting": return .holdMeeting(note: "办公会议决定由经理牵头整改", attendees: "总经理、管理处主任")
-    case "plan": return .plan(RepairPlan(summary: "搭脚手架更换外墙砖", expectedCompletion: at))
-    case "approve_plan": return .approvePlan(.engineeringManager, note: "")
-    case "progress": return .progress(note: "完成脚手架", percentDone: 20)
-    default: fatalError("unknown command \(name)")
+    case .accept: return .accept
+    case .reply: return .reply(note: "已联系住户")
+    case .arrive: return .arrive
+    case .complete: return .complete(note: "更换阀门")
+    case .returnWorkOrder: return .returnWorkOrder
+    case .resolve: return .resolve(note: "已处理")
+    case .postpone: return .postpone(until: at, reason: "等配件")
+    case .followUp: return .followUp(satisfaction: 5, note: "满意")
+    case .reopen: return .reopen(reason: "复核")
+    case .reassign: return .reassign(to: .security, category: nil, reason: "属护管")
+    case .close: return .close
+    case .assess: return .assess(validity: .valid, reason: "保洁未按时清扫", otherBody: nil)
+    case .analyse: return .analyse(cause: "排班漏了该楼层")
+    case .correct: return .correct(CorrectiveAction(action: "调整排班", owner: "环境部主管", dueAt: at))
+    case .verifyCorrection: return .verifyCorrection(verdict: .effective, note: "已按时清扫")
+    case .informResident: return .informResident(note: "已告知处理进度", eta: nil)
+    case .appoint: return .appoint(at: at, reason: nil)
+    case .quote: return .quote(RepairQuote(priceFen: 5_000, materials: "阀门"))
+    case .setPriority: return .setPriority(.urgent, reason: "实为困人")
+    case .consent: return .consent
+    case .decline: return .decline(reason: "太贵")
+    case .signOff: return .signOff(.confirmed, note: "")
+    case .reviewDispute: return .reviewDispute(note: "已复核")
+    case .holdMeeting: return .holdMeeting(note: "办公会议决定由经理牵头整改", attendees: "总经理、管理处主任")
+    case .plan: return .plan(RepairPlan(summary: "搭脚手架更换外墙砖", expectedCompletion: at))
+    case .approvePlan: return .approvePlan(.engineeringManager, note: "")
+    case .progress: return .progress(note: "完成脚手架", percentDone: 20)
     }
 }
 
 private struct Probe: CustomTestStringConvertible, Sendable {
     let kind: IntakeMessage.Kind
-    let command: String
+    let command: CaseAction.Name
     let state: CaseState
-    var key: String { "\(kind.rawValue) \(command) \(state.rawValue)" }
+    var key: String { "\(kind.rawValue) \(command.rawValue) \(state.rawValue)" }
     var testDescription: String { key }
 }
 
 private let everyProbe: [Probe] = IntakeMessage.Kind.allCases.flatMap { kind in
-    CaseAction.allRawNames.flatMap { command in
+    CaseAction.Name.allCases.flatMap { command in
         CaseState.allCases.map { Probe(kind: kind, command: command, state: $0) }
     }
 }
@@ -162,19 +161,19 @@ private let everyProbe: [Probe] = IntakeMessage.Kind.allCases.flatMap { kind in
         // The complaint procedure's own preconditions hold, so only the state decides here
         // (ComplaintProcedureTests covers the preconditions).
         let snapshot = CaseSnapshot(kind: probe.kind, state: probe.state, department: .engineering, category: "water_leak",
-                                    validity: probe.command == "assess" ? nil : .valid,
-                                    causeAnalysed: probe.command != "analyse",
-                                    correctionOpen: probe.command == "verify_correction",
-                                    responsibility: ["quote", "consent", "decline", "sign_off"].contains(probe.command) ? .paid : nil,
-                                    quote: ["consent", "decline"].contains(probe.command) ? .quoted : .none,
-                                    disputeOpen: probe.command == "review_dispute",
-                                    plan: ["approve_plan", "progress"].contains(probe.command) ? .proposed : .none)
+                                    validity: probe.command == .assess ? nil : .valid,
+                                    causeAnalysed: probe.command != .analyse,
+                                    correctionOpen: probe.command == .verifyCorrection,
+                                    responsibility: [.quote, .consent, .decline, .signOff].contains(probe.command) ? .paid : nil,
+                                    quote: [.consent, .decline].contains(probe.command) ? .quoted : .none,
+                                    disputeOpen: probe.command == .reviewDispute,
+                                    plan: [.approvePlan, .progress].contains(probe.command) ? .proposed : .none)
         let result = CaseLifecycle.apply(sampleAction(probe.command), to: snapshot)
         switch (result, allowed[probe.key]) {
         case (.success(let transition), let expected?):
             #expect(transition.snapshot.state == expected)
             #expect(transition.from == probe.state)
-            #expect(transition.step == probe.command)
+            #expect(transition.step == probe.command.rawValue)
         case (.failure(let rejection), nil):
             let expectedReason: CommandRejection.Reason =
                 commandsForKind[probe.kind]!.contains(probe.command) ? .invalidForState : .notForKind
@@ -189,12 +188,12 @@ private let everyProbe: [Probe] = IntakeMessage.Kind.allCases.flatMap { kind in
     @Test func aThirdPostponementIsRefused() throws {
         var snapshot = CaseSnapshot(kind: .complaint, state: .accepted, department: .customerService, category: "billing")
         for expected in 1...2 {
-            let transition = try CaseLifecycle.apply(sampleAction("postpone"), to: snapshot).get()
+            let transition = try CaseLifecycle.apply(sampleAction(.postpone), to: snapshot).get()
             snapshot = transition.snapshot
             #expect(snapshot.postponements == expected)
             #expect(snapshot.state == .accepted)
         }
-        let third = CaseLifecycle.apply(sampleAction("postpone"), to: snapshot)
+        let third = CaseLifecycle.apply(sampleAction(.postpone), to: snapshot)
         #expect(throws: CommandRejection.self) { try third.get() }
         if case .failure(let rejection) = third {
             #expect(rejection.reason == .postponeLimitReached)
@@ -203,8 +202,8 @@ private let everyProbe: [Probe] = IntakeMessage.Kind.allCases.flatMap { kind in
 
     @Test func aFullRepairLifecycleEndsClosed() throws {
         var snapshot = CaseSnapshot(kind: .repair, state: CaseState.initial(for: .repair), department: .engineering, category: "water_leak")
-        for (command, state) in [("accept", CaseState.accepted), ("arrive", .onSite), ("complete", .completed),
-                                 ("return_work_order", .workOrderReturned), ("follow_up", .followedUp), ("close", .closed)] {
+        for (command, state) in [(CaseAction.Name.accept, CaseState.accepted), (CaseAction.Name.arrive, .onSite), (CaseAction.Name.complete, .completed),
+                                 (CaseAction.Name.returnWorkOrder, .workOrderReturned), (CaseAction.Name.followUp, .followedUp), (CaseAction.Name.close, .closed)] {
             snapshot = try CaseLifecycle.apply(sampleAction(command), to: snapshot).get().snapshot
             #expect(snapshot.state == state)
         }
@@ -216,8 +215,8 @@ private let everyProbe: [Probe] = IntakeMessage.Kind.allCases.flatMap { kind in
     @Test func aFullComplaintLifecycleEndsClosed() throws {
         var snapshot = CaseSnapshot(kind: .complaint, state: CaseState.initial(for: .complaint), department: .security, category: "guard_conduct")
         #expect(snapshot.state == .received)
-        for (command, state) in [("accept", CaseState.accepted), ("reply", .acknowledged), ("resolve", .resolved),
-                                 ("follow_up", .followedUp), ("close", .closed)] {
+        for (command, state) in [(CaseAction.Name.accept, CaseState.accepted), (CaseAction.Name.reply, .acknowledged), (CaseAction.Name.resolve, .resolved),
+                                 (CaseAction.Name.followUp, .followedUp), (CaseAction.Name.close, .closed)] {
             snapshot = try CaseLifecycle.apply(sampleAction(command), to: snapshot).get().snapshot
             #expect(snapshot.state == state)
         }
@@ -254,8 +253,11 @@ private let everyProbe: [Probe] = IntakeMessage.Kind.allCases.flatMap { kind in
     }
 
     @Test func everyCommandNameRoundTrips() {
-        for name in CaseAction.allRawNames {
-            #expect(sampleAction(name).rawName == name)
+        for name in CaseAction.Name.allCases {
+            #expect(sampleAction(name).name == name)
+            #expect(sampleAction(name).rawName == name.rawValue)
+            #expect(CaseAction.Name(rawValue: name.rawValue) == name)
         }
+        #expect(CaseAction.allRawNames == CaseAction.Name.allCases.map(\.rawValue))
     }
 }

@@ -90,7 +90,7 @@ import Testing
     func decodesEachCommand(_ row: Good) throws {
         let command = try ConsoleCommand.decode(from: Array(Self.json(row.fields).utf8), routingKey: row.command)
         #expect(command.action == row.action)
-        #expect(command.name == row.command)
+        #expect(command.name.rawValue == row.command)
         #expect(command.commandID == "cmd-1")
         #expect(command.caseReference == .id(Self.caseID))
         #expect(command.actor == Self.actor)
@@ -266,7 +266,7 @@ import Testing
     func rejectsBadField(_ row: Bad) {
         do {
             let command = try ConsoleCommand.decode(from: Array(row.body.utf8), routingKey: row.command)
-            Issue.record("accepted \(command.name)")
+            Issue.record("accepted \(command.name.rawValue)")
         } catch {
             #expect(error.field == row.field)
             #expect(error.reason == row.reason)

@@ -27,7 +27,7 @@ import Testing
         var after = before
         after.report.appointmentAt = F.time("2026-03-04T10:00:00")
         let changes = try planner.transitionApplied(
-            command: "appoint", before: before, after: after, at: F.time("2026-03-02T09:10:00"),
+            command: .appoint, before: before, after: after, at: F.time("2026-03-02T09:10:00"),
             existing: P.pending(.repairOnSite, .generalRepairCompletion))
         guard case .reschedule(let schedule, let replacing)? = changes.first, changes.count == 1 else {
             Issue.record("expected one reschedule, got \(changes)")
@@ -43,7 +43,7 @@ import Testing
         var record = F.record(.repair, state: .dispatched, priority: .general)
         record.report.appointmentAt = F.time("2026-03-01T10:00:00")
         let changes = try planner.transitionApplied(
-            command: "reopen", before: record, after: record, at: F.time("2026-03-05T09:00:00"), existing: [])
+            command: .reopen, before: record, after: record, at: F.time("2026-03-05T09:00:00"), existing: [])
         #expect(P.started(changes)[.repairOnSite]?.dueAt.description == "2026-03-05T09:15:00+08:00")
     }
 }
@@ -60,7 +60,7 @@ import Testing
         var after = before
         after.priority = .urgent
         let changes = try planner.transitionApplied(
-            command: "set_priority", before: before, after: after, at: F.time("2026-03-02T09:30:00"),
+            command: .setPriority, before: before, after: after, at: F.time("2026-03-02T09:30:00"),
             existing: P.pending(.repairOnSite, .generalRepairCompletion))
         #expect(P.cancelled(changes) == [.generalRepairCompletion])
         #expect(P.started(changes)[.urgentRepairCompletion]?.dueAt.description == "2026-03-02T11:00:00+08:00")
@@ -72,7 +72,7 @@ import Testing
         var after = before
         after.priority = .major
         let changes = try planner.transitionApplied(
-            command: "set_priority", before: before, after: after, at: F.time("2026-03-02T10:00:00"),
+            command: .setPriority, before: before, after: after, at: F.time("2026-03-02T10:00:00"),
             existing: P.pending(.urgentRepairCompletion))
         #expect(P.cancelled(changes) == [.urgentRepairCompletion])
         #expect(Set(P.started(changes).keys) == [.majorRepairETA, .longRepairPlan])

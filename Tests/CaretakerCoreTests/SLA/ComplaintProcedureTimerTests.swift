@@ -16,7 +16,7 @@ import Testing
         after.otherBody = otherBody
         let action = CaseAction.assess(validity: validity, reason: "x", otherBody: otherBody)
         return try planner.transitionApplied(
-            command: "assess", outcomes: action.outcomeTriggers, before: before, after: after,
+            command: .assess, outcomes: action.outcomeTriggers, before: before, after: after,
             at: F.time("2026-03-02T10:00:00"),
             existing: P.pending(.complaintFirstReply, .complaintResult, .complaintUnresolvedMonth))
     }
@@ -46,7 +46,7 @@ import Testing
     @Test func informingTheResidentStopsTheExplanationAndTheContact() throws {
         let record = F.record(.complaint, state: .accepted, severity: .important)
         let changes = try planner.transitionApplied(
-            command: "inform_resident", before: record, after: record, at: F.time("2026-03-03T10:00:00"),
+            command: .informResident, before: record, after: record, at: F.time("2026-03-03T10:00:00"),
             existing: P.pending("invalid_complaint_explanation", "other_body_contact", .complaintResult))
         #expect(P.cancelled(changes) == ["invalid_complaint_explanation", "other_body_contact"])
     }
@@ -56,13 +56,13 @@ import Testing
         var after = before
         after.openCorrection = CorrectiveAction(action: "调整排班", owner: "环境部主管", dueAt: F.time("2026-03-09T18:00:00"))
         let changes = try planner.transitionApplied(
-            command: "correct", before: before, after: after, at: F.time("2026-03-03T10:00:00"), existing: [])
+            command: .correct, before: before, after: after, at: F.time("2026-03-03T10:00:00"), existing: [])
         let started = try #require(P.started(changes)["corrective_action_verification"])
         #expect(started.dueAt.description == "2026-03-09T18:00:00+08:00")
         #expect(started.startedAt.description == "2026-03-03T10:00:00+08:00")
 
         let verified = try planner.transitionApplied(
-            command: "verify_correction", before: after, after: before, at: F.time("2026-03-09T17:00:00"),
+            command: .verifyCorrection, before: after, after: before, at: F.time("2026-03-09T17:00:00"),
             existing: P.pending("corrective_action_verification"))
         #expect(verified == [.cancel(kind: "corrective_action_verification", deadlineVersion: 1)])
     }
@@ -72,7 +72,7 @@ import Testing
         var after = before
         after.openCorrection = CorrectiveAction(action: "更换保洁员", owner: "环境部经理", dueAt: F.time("2026-03-20T18:00:00"))
         let changes = try planner.transitionApplied(
-            command: "correct", before: before, after: after, at: F.time("2026-03-10T10:00:00"),
+            command: .correct, before: before, after: after, at: F.time("2026-03-10T10:00:00"),
             existing: [ExistingTimer(kind: "corrective_action_verification", deadlineVersion: 1, isPending: false)])
         #expect(P.started(changes)["corrective_action_verification"]?.deadlineVersion == 2)
     }

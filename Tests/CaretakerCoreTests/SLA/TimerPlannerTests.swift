@@ -86,7 +86,7 @@ import Testing
         let before = F.record(.repair, state: .dispatched, priority: .urgent)
         let after = F.record(.repair, state: .accepted, priority: .urgent)
         let changes = try planner.transitionApplied(
-            command: "accept", before: before, after: after, at: F.time("2026-03-02T09:03:00"),
+            command: .accept, before: before, after: after, at: F.time("2026-03-02T09:03:00"),
             existing: Self.pending(.repairAccept, .repairOnSite, .urgentRepairCompletion))
         #expect(changes == [.cancel(kind: .repairAccept, deadlineVersion: 1)])
     }
@@ -95,7 +95,7 @@ import Testing
         let before = F.record(.repair, state: .onSite, priority: .urgent)
         let after = F.record(.repair, state: .completed, priority: .urgent)
         let changes = try planner.transitionApplied(
-            command: "complete", before: before, after: after, at: F.time("2026-03-02T10:30:00"),
+            command: .complete, before: before, after: after, at: F.time("2026-03-02T10:30:00"),
             existing: Self.pending(.urgentRepairCompletion, .promisedFeedback))
         #expect(Self.cancelled(changes) == [.urgentRepairCompletion, .promisedFeedback])
         let started = Self.started(changes)
@@ -111,7 +111,7 @@ import Testing
         var after = before
         after.postponements = 1
         let changes = try planner.transitionApplied(
-            command: "postpone", before: before, after: after, at: F.time("2026-03-03T12:00:00"),
+            command: .postpone, before: before, after: after, at: F.time("2026-03-03T12:00:00"),
             postponeUntil: F.time("2026-03-05T12:00:00"),
             existing: Self.pending(.complaintFirstReply, .complaintResult) + [
                 ExistingTimer(kind: .promisedFeedback, deadlineVersion: 1, isPending: true),
@@ -125,7 +125,7 @@ import Testing
     @Test func informingTheResidentOfTheSituationAnswersTheMajorRepairETA() throws {
         let record = F.record(.repair, state: .accepted, priority: .major)
         let changes = try planner.transitionApplied(
-            command: "inform_resident", before: record, after: record, at: F.time("2026-03-03T12:00:00"),
+            command: .informResident, before: record, after: record, at: F.time("2026-03-03T12:00:00"),
             existing: Self.pending(.majorRepairETA, .longRepairPlan, .promisedFeedback))
         #expect(changes == [.cancel(kind: .majorRepairETA, deadlineVersion: 1)])
     }
@@ -133,7 +133,7 @@ import Testing
     @Test func secondPostponeGoesToVersionThree() throws {
         let record = F.record(.repair, state: .accepted, priority: .major)
         let changes = try planner.transitionApplied(
-            command: "postpone", before: record, after: record, at: F.time("2026-03-04T12:00:00"),
+            command: .postpone, before: record, after: record, at: F.time("2026-03-04T12:00:00"),
             postponeUntil: F.time("2026-03-09T12:00:00"),
             existing: [ExistingTimer(kind: .promisedFeedback, deadlineVersion: 2, isPending: true)] + Self.pending(.majorRepairETA))
         #expect(Self.cancelled(changes).isEmpty, "a new feedback date is not the situation and ETA (inform_resident)")
@@ -149,7 +149,7 @@ import Testing
     @Test func postponeWithoutAPromisedDateStartsTheFeedbackTimer() throws {
         let record = F.record(.complaint, state: .acknowledged)
         let changes = try planner.transitionApplied(
-            command: "postpone", before: record, after: record, at: F.time("2026-03-03T12:00:00"),
+            command: .postpone, before: record, after: record, at: F.time("2026-03-03T12:00:00"),
             postponeUntil: F.time("2026-03-04T12:00:00"), existing: Self.pending(.complaintResult))
         #expect(Self.started(changes)[.promisedFeedback]?.dueAt.description == "2026-03-04T12:00:00+08:00")
         #expect(Self.started(changes)[.promisedFeedback]?.deadlineVersion == 1)
@@ -160,7 +160,7 @@ import Testing
         let after = F.record(.repair, state: .closed)
         let kinds = SLAFixtures.policy.timers.filter { $0.appliesTo.kinds.contains(.repair) }.map(\.kind)
         let existing = kinds.map { ExistingTimer(kind: $0, deadlineVersion: 1, isPending: true) }
-        let changes = try planner.transitionApplied(command: "close", before: before, after: after,
+        let changes = try planner.transitionApplied(command: .close, before: before, after: after,
                                                     at: F.time("2026-03-06T09:00:00"), existing: existing)
         #expect(Self.cancelled(changes) == Set(kinds))
         #expect(changes.count == kinds.count)
@@ -170,7 +170,7 @@ import Testing
         let before = F.record(.complaint, state: .closed)
         let after = F.record(.complaint, state: .accepted)
         let changes = try planner.transitionApplied(
-            command: "reopen", before: before, after: after, at: F.time("2026-09-21T10:00:00"),
+            command: .reopen, before: before, after: after, at: F.time("2026-09-21T10:00:00"),
             existing: [ExistingTimer(kind: .complaintReview, deadlineVersion: 1, isPending: false),
                        ExistingTimer(kind: .complaintResult, deadlineVersion: 1, isPending: false)])
         let review = try #require(Self.started(changes)[.complaintReview])
@@ -184,7 +184,7 @@ import Testing
         let before = F.record(.repair, state: .workOrderReturned, priority: .general)
         let after = F.record(.repair, state: .dispatched, priority: .general)
         let changes = try planner.transitionApplied(
-            command: "reopen", before: before, after: after, at: F.time("2026-03-06T09:00:00"),
+            command: .reopen, before: before, after: after, at: F.time("2026-03-06T09:00:00"),
             existing: Self.pending(.followUpVisit) + [
                 ExistingTimer(kind: .repairAccept, deadlineVersion: 1, isPending: false),
                 ExistingTimer(kind: .generalRepairCompletion, deadlineVersion: 1, isPending: false),
@@ -200,7 +200,7 @@ import Testing
         let before = F.record(.repair, state: .dispatched, priority: .general, department: .engineering)
         let after = F.record(.repair, state: .dispatched, priority: .general, department: .environment)
         let changes = try planner.transitionApplied(
-            command: "reassign", before: before, after: after, at: F.time("2026-03-02T09:10:00"),
+            command: .reassign, before: before, after: after, at: F.time("2026-03-02T09:10:00"),
             existing: Self.pending(.repairAccept, .repairOnSite, .generalRepairCompletion))
         let kinds = changes.map { change -> String in
             guard case .reschedule(let schedule, let replacing) = change else { return "other" }

@@ -36,7 +36,7 @@ public struct TimerPlanner: Sendable {
 
     /// The timer changes after an accepted console command.
     /// - Parameters:
-    ///   - command: the command's wire name (`CaseAction.rawName`).
+    ///   - command: the command's name.
     ///   - outcomes: its outcome triggers (`CaseAction.outcomeTriggers`), which stop and start
     ///     timers like the name does.
     ///   - before: the case as loaded; `after`: the case as stored after the command.
@@ -44,18 +44,18 @@ public struct TimerPlanner: Sendable {
     ///   - postponeUntil: the new feedback date of a `postpone`.
     ///   - existing: the case's stored timers, latest version per kind (see `ExistingTimer`).
     public func transitionApplied(
-        command: String, outcomes: [String] = [], before: CaseRecord, after: CaseRecord, at time: RFC3339Timestamp,
+        command: CaseAction.Name, outcomes: [String] = [], before: CaseRecord, after: CaseRecord, at time: RFC3339Timestamp,
         postponeUntil: RFC3339Timestamp? = nil, existing: [ExistingTimer]
     ) throws(TimerPlanningError) -> [TimerChange] {
         var plan = Plan(existing: existing)
-        let triggers = [command] + outcomes
+        let triggers = [command.rawValue] + outcomes
         for kind in plan.pending.sorted() {
             guard let timer = policy.timer(kind) else { continue }
             if !timer.stop.commands.isDisjoint(with: triggers) || timer.stop.states.contains(after.state) {
                 plan.cancel(kind)
             }
         }
-        if command == "postpone", let until = postponeUntil {
+        if command == .postpone, let until = postponeUntil {
             for timer in policy.timers where timer.followsFeedbackDate {
                 if plan.pending.contains(timer.kind) {
                     plan.add(timer.kind, at: time) { version in
@@ -67,7 +67,7 @@ public struct TimerPlanner: Sendable {
                 }
             }
         }
-        if command == "set_priority" {
+        if command == .setPriority {
             // A corrected priority re-plans as if triage had decided it at receipt: timers that no
             // longer apply stop, those that now apply start, counted from received_at.
             for kind in plan.pending.sorted() {
@@ -80,7 +80,7 @@ public struct TimerPlanner: Sendable {
                 start(timer, for: after, at: receipt, feedbackDate: after.report.promisedFeedbackAt, into: &plan)
             }
         }
-        if command == "appoint" {
+        if command == .appoint {
             // The agreed time becomes the deadline of the timers that follow it: a new version
             // of a pending one, or a new one when it had stopped (e.g. after a reassignment).
             for timer in policy.enabledTimers where timer.followsAppointment && timer.appliesTo.matches(after)
