@@ -52,16 +52,19 @@ enum PipelineBenchmark {
             print(ProcessCPU.line("  CPU, baseline", cpu.sample().since(before), reports: count))
         }
 
-        var referenceRate: Double?
-        var referenceCPU: ProcessCPU.Sample?
+        var references: [(mode: ReferenceWorker.Mode, rate: Double, cpu: ProcessCPU.Sample, count: Int)] = []
         if referenceCount > 0 {
-            try await ReferenceWorker.prepare(count: referenceCount, in: environment, hotline: hotline)
-            let before = cpu.sample()
-            let took = try await timed { try await ReferenceWorker.run(count: referenceCount, in: environment) }
-            referenceCPU = cpu.sample().since(before)
-            referenceRate = Double(referenceCount) / took.seconds
-            print(line("reference (1 tx + 1 confirm each)", referenceRate!, took) + "  \(referenceCount) reports")
-            print(ProcessCPU.line("  CPU, reference", referenceCPU!, reports: referenceCount))
+            for mode in [ReferenceWorker.Mode.simple, .batched(128)] {
+                let n: Int
+                if case .simple = mode { n = referenceCount } else { n = count }
+                try await ReferenceWorker.prepare(count: n, in: environment, hotline: hotline)
+                let before = cpu.sample()
+                let took = try await timed { try await ReferenceWorker.run(count: n, mode: mode, in: environment) }
+                let used = cpu.sample().since(before)
+                references.append((mode, Double(n) / took.seconds, used, n))
+                print(line(mode.label, Double(n) / took.seconds, took) + "  \(n) reports")
+                print(ProcessCPU.line("  CPU, " + mode.label, used, reports: n))
+            }
         }
 
         let preloaded = try await timed {
@@ -104,15 +107,15 @@ enum PipelineBenchmark {
         if let baselineRate {
             print(String(format: "ratio to baseline: %.1f %% (target ≥ 25 %%)", rate / baselineRate * 100))
         }
-        if let referenceRate {
-            print(String(format: "ratio to the reference worker: %.2f× (issue 13: ≥ 2.5× the batched Python worker's 4,100/s)",
-                         rate / referenceRate))
+        for reference in references {
+            print(String(format: "ratio to the %@: %.2f×", reference.mode.label, rate / reference.rate))
         }
         print("target ≥ 10,000 msg/s: \(rate >= 10_000 ? "met" : "not met")")
         print(ProcessCPU.line("CPU, pipeline", pipelineCPU, reports: count))
-        if let referenceCPU {
-            let per = { (used: ProcessCPU.Sample, n: Int) in used.total * 1000 / Double(max(1, n)) }
-            print(String(format: "CPU per report, pipeline ÷ reference: %.2f", per(pipelineCPU, count) / per(referenceCPU, referenceCount)))
+        let perReport = { (used: ProcessCPU.Sample, n: Int) in used.total / Double(max(1, n)) }
+        for reference in references {
+            print(String(format: "CPU per report, pipeline ÷ %@: %.2f", reference.mode.label,
+                         perReport(pipelineCPU, count) / perReport(reference.cpu, reference.count)))
         }
         print("events relayed: \(expectedEvents!) (\(String(format: "%.2f", Double(expectedEvents!) / Double(count))) per case)")
         print("worker RSS (whole bench process: the assembled worker with its 5 PostgreSQL and 4 AMQP connections, and the poller): "
