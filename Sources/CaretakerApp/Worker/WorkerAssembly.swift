@@ -58,6 +58,9 @@ public enum WorkerAssembly {
         } catch {
             throw StartError(description: "\(error)", exitStatus: 78)
         }
+        // Parsing the model file (several MB of JSON) leaves tens of MB of freed heap that glibc
+        // keeps; hand it back so the worker's resident size is what it uses.
+        _ = releaseFreedHeap(0)
         return Domain(classifier: classifier, timekeeper: timekeeper,
                       authorization: configuration.authorization.mode == .enforce ? authorization : nil)
     }
@@ -163,3 +166,8 @@ extension Logger {
         return copy
     }
 }
+
+/// glibc's `malloc_trim` (malloc.h, which the Glibc module does not export): returns freed heap
+/// pages to the kernel.
+@_silgen_name("malloc_trim")
+private func releaseFreedHeap(_ pad: Int) -> Int32
