@@ -98,8 +98,9 @@ extension TriageClassifier {
     }
 
     /// Applies each denial cue: with closers, up to the first closer in the clause; without, from
-    /// the first content phrase after the cue up to a scope breaker or the clause end. A cue inside
-    /// a longer content phrase (没有热水 contains 没有) is part of that phrase, not a denial.
+    /// the first content phrase after the cue up to a scope breaker or the clause end; and always
+    /// to the content phrases inside the cue itself. A cue inside a longer content phrase (没有热水
+    /// contains 没有) is part of that phrase, not a denial.
     private func markNegated(_ scratch: inout TriageScratch) {
         scratch.negatedSpans.removeAll(keepingCapacity: true)
         let events = scratch.events
@@ -111,6 +112,9 @@ extension TriageClassifier {
                 isContent($0.phrase) && $0.start <= cue.start && $0.end >= cue.end && $0.end - $0.start > cue.end - cue.start
             }
             if insideContent { continue }
+            // A cue that spells out what it denies (不漏气, 没有电梯, 没人在) denies the content
+            // phrases inside it too (漏气, 没有电, 人).
+            scratch.negatedSpans.append(NegatedSpan(clause: cue.clause, from: cue.start, to: cue.end, cuePhrase: cue.phrase))
             let negationCue = rules.negationCues[Int(cueIndex)]
             if negationCue.wholeClause {
                 var from: Int32 = 0

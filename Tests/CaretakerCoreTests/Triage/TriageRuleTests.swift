@@ -85,6 +85,13 @@ import Testing
         Priority(text: "上周电梯困人已经修好了，今天就是按钮灯不亮", expected: .small),
         Priority(text: "不是水管爆了，是水龙头有点滴水", expected: .small),
         Priority(text: "有个插座没电了", expected: .small),
+        // A denial that spells out what it denies denies the hazard inside it (不漏气, 没人在,
+        // 没有滴水, 没有电梯 is no power cut).
+        Priority(text: "燃气灶打不着火，闻不到煤气味，不漏气", expected: .general),
+        Priority(text: "电梯停在18楼不走了，没人在里面", expected: .general),
+        Priority(text: "电梯厅天花板有一片水渍，没有滴水", expected: .general),
+        Priority(text: "老楼没有电梯，楼道灯不亮", expected: .small),
+        Priority(text: "Kitchen tap drips water inside the cabinet", expected: .small),
         // A repair demanding compensation goes to leadership (seed 004 第2篇 四); a resident who
         // says they do not want any does not.
         Priority(text: "楼上漏水，天花板哗哗往下流，泡坏了我的沙发，要求物业赔偿", expected: .urgent,
