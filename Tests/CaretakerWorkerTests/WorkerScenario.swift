@@ -144,7 +144,7 @@ final class WorkerScenario: Sendable {
         return try await Self.drain(queue, depth: depth, on: connection)
     }
 
-    private static func drain(_ queue: String, depth: Int, on connection: isolated AMQPConnection) throws -> Drained {
+    static func drain(_ queue: String, depth: Int, on connection: isolated AMQPConnection) throws -> Drained {
         try connection.setPrefetch(count: 2_000)
         try connection.consume(queue: queue)
         var drained = Drained()
