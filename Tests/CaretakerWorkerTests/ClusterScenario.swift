@@ -126,6 +126,17 @@ final class ClusterScenario: Sendable {
             repeatedEscalations: try row.decode(6))
     }
 
+    /// Outbox rows by routing key, for a failure message.
+    func outboxByRoutingKey() async throws -> [String: Int] {
+        let connection = try await connectDatabase()
+        defer { Task { await connection.close() } }
+        var counts: [String: Int] = [:]
+        for row in try await connection.query("SELECT routing_key, count(*)::int8 FROM outbox GROUP BY routing_key") {
+            counts[try row.decode(0, as: String.self)] = try row.decode(1, as: Int.self)
+        }
+        return counts
+    }
+
     /// The correlation ids of all cases.
     func caseCorrelationIDs() async throws -> Set<String> {
         let connection = try await connectDatabase()
