@@ -155,7 +155,8 @@ public struct MissingServer: Error, CustomStringConvertible {
 
     /// A description naming the servers and the command that starts them.
     public var description: String {
-        "test servers not answering under CI=true: \(servers.joined(separator: ", ")); run scripts/services up"
+        let command = servers.contains("cluster") ? "scripts/services cluster up" : "scripts/services up"
+        return "test servers not answering under CI=true: \(servers.joined(separator: ", ")); run \(command)"
     }
 }
 
