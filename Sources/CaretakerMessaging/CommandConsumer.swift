@@ -36,7 +36,8 @@ public final class CommandConsumer: Sendable {
     /// Runs until `stop` is raised, reconnecting after failures.
     public func run(stop: StopFlag) async {
         let session = ConsumerSession(amqp: settings.amqp, reconnect: settings.reconnect, queue: Topology.commandQueue,
-                                      quietLimit: settings.quietReconnectInterval, component: "commands", logger: logger)
+                                      quietLimit: settings.quietReconnectInterval, component: "commands", logger: logger,
+                                      node: statistics.brokerNode)
         let settings = self.settings
         await session.run(
             stop: stop, consuming: statistics.setConsuming,

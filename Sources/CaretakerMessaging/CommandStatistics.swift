@@ -23,6 +23,9 @@ public final class CommandStatistics: Sendable {
         public var notAuthorized = 0
     }
 
+    /// The broker node the component's connection is on.
+    public let brokerNode = BrokerNode()
+
     /// Creates zeroed statistics.
     public init() {}
 

@@ -27,6 +27,8 @@ struct ConsumerSession {
     let quietLimit: Duration
     let component: String
     let logger: Logger
+    /// Where the node the session is connected to is noted.
+    var node = BrokerNode()
 
     /// Runs until `stop` is raised; `consuming` reports when consumption starts and stops,
     /// `reconnected` each reconnect after a failure. `prepare` declares and sets the prefetch;
@@ -48,12 +50,14 @@ struct ConsumerSession {
                 continue
             }
             outage.recovered(logger: logger)
+            node.connected(connection)
             consuming(true)
             let ending: Ending
             do {
                 ending = try await consume(connection, subscription)
             } catch {
                 let failures = outage.failed(error, logger: logger)
+                node.disconnected()
                 consuming(false)
                 reconnected()
                 await connection.close()
@@ -67,6 +71,7 @@ struct ConsumerSession {
             }
             await connection.close()
         }
+        node.disconnected()
         consuming(false)
     }
 }

@@ -43,7 +43,8 @@ public final class IntakeConsumer: Sendable {
     /// instance (or this one after a restart).
     public func run(stop: StopFlag) async {
         let session = ConsumerSession(amqp: settings.amqp, reconnect: settings.reconnect, queue: Topology.intakeQueue,
-                                      quietLimit: settings.quietReconnectInterval, component: "intake", logger: logger)
+                                      quietLimit: settings.quietReconnectInterval, component: "intake", logger: logger,
+                                      node: statistics.brokerNode)
         await session.run(
             stop: stop, consuming: statistics.setConsuming, reconnected: statistics.countReconnect,
             prepare: { connection in

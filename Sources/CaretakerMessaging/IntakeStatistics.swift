@@ -43,6 +43,9 @@ public final class IntakeStatistics: Sendable {
         var ack: Duration
     }
 
+    /// The broker node the component's connection is on.
+    public let brokerNode = BrokerNode()
+
     /// Creates zeroed statistics.
     public init() {}
 

@@ -69,6 +69,7 @@ public final class OutboxRelay: Sendable {
                     let fresh = try await AMQPConnection.connect(settings.amqp)
                     try await fresh.enableConfirms()
                     connection = fresh
+                    statistics.brokerNode.connected(fresh)
                     broker.recovered(logger: logger)
                 }
                 let claimed = try await relayBatch(on: connection!)
@@ -100,12 +101,14 @@ public final class OutboxRelay: Sendable {
                     statistics.countReconnect()
                     await open.close()
                     connection = nil
+                    statistics.brokerNode.disconnected()
                 }
             } catch {
                 failures = broker.failed(error, logger: logger)
                 statistics.countReconnect()
                 await connection?.close()
                 connection = nil
+                statistics.brokerNode.disconnected()
                 try? await Task.sleep(for: settings.reconnect.delay(afterFailures: failures))
             }
         }

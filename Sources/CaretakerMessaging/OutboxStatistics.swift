@@ -25,6 +25,9 @@ public final class OutboxStatistics: Sendable {
         public var publishSeconds = 0.0
     }
 
+    /// The broker node the component's connection is on.
+    public let brokerNode = BrokerNode()
+
     /// Creates zeroed statistics.
     public init() {}
 

@@ -60,6 +60,9 @@ public struct Topology: Sendable, Equatable {
     public var exchanges: [Exchange]
     /// The queues with their bindings.
     public var queues: [Queue]
+    /// How many cluster nodes each quorum queue is replicated on when first declared
+    /// (`x-quorum-initial-group-size`); `nil` declares no argument and leaves the broker's default.
+    public var quorumInitialGroupSize: Int? = nil
 
     /// Caretaker's topology with the given delivery limit for the intake, command and event queues,
     /// and the given length limit for the consoles' event queues.
@@ -67,8 +70,12 @@ public struct Topology: Sendable, Equatable {
     /// A console that is down leaves its queue to fill up; at `consoleQueueMaxLength` the broker
     /// refuses further events for it, which stay in the outbox (retried with backoff) instead of
     /// growing the queue until a memory or disk alarm blocks every publisher.
+    ///
+    /// `quorumInitialGroupSize` (e.g. 3 on a 3-node cluster) becomes every queue's
+    /// `x-quorum-initial-group-size`.
     public static func caretaker(
-        deliveryLimit: Int = 5, consoleQueueMaxLength: Int = defaultConsoleQueueMaxLength
+        deliveryLimit: Int = 5, consoleQueueMaxLength: Int = defaultConsoleQueueMaxLength,
+        quorumInitialGroupSize: Int? = nil
     ) -> Topology {
         let deadLetters = ExchangeName.deadLetters
         var queues = [
@@ -95,7 +102,7 @@ public struct Topology: Sendable, Equatable {
                 Exchange(name: ExchangeName.commands, type: "topic"),
                 Exchange(name: deadLetters, type: "fanout"),
             ],
-            queues: queues)
+            queues: queues, quorumInitialGroupSize: quorumInitialGroupSize)
     }
 
     /// Declares everything on `connection`.
@@ -106,7 +113,7 @@ public struct Topology: Sendable, Equatable {
         for queue in queues {
             try connection.declareQuorumQueue(
                 queue.name, deadLetterExchange: queue.deadLetterExchange, deliveryLimit: queue.deliveryLimit,
-                extraArguments: queue.lengthArguments)
+                extraArguments: AMQPTable(queue.lengthArguments.entries + groupSizeArguments.entries))
             for binding in queue.bindings {
                 try connection.bindQueue(queue.name, exchange: binding.exchange, routingKey: binding.routingKey)
             }
@@ -122,6 +129,7 @@ public struct Topology: Sendable, Equatable {
         }
         let queueList: [[String: Any]] = queues.map { queue in
             var arguments: [String: Any] = ["x-queue-type": "quorum"]
+            if let size = quorumInitialGroupSize { arguments["x-quorum-initial-group-size"] = size }
             if let exchange = queue.deadLetterExchange { arguments["x-dead-letter-exchange"] = exchange }
             if let limit = queue.deliveryLimit { arguments["x-delivery-limit"] = limit }
             if let length = queue.maxLength {
@@ -141,6 +149,14 @@ public struct Topology: Sendable, Equatable {
         ]
         let data = try JSONSerialization.data(withJSONObject: document, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
         return String(decoding: data, as: UTF8.self) + "\n"
+    }
+}
+
+extension Topology {
+    /// `x-quorum-initial-group-size` when the topology names a group size.
+    var groupSizeArguments: AMQPTable {
+        guard let quorumInitialGroupSize else { return [:] }
+        return ["x-quorum-initial-group-size": .int64(Int64(quorumInitialGroupSize))]
     }
 }
 

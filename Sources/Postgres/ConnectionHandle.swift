@@ -45,6 +45,13 @@ final class ConnectionHandle {
     /// The server process id, useful to recognise self-sent notifications.
     var backendPID: Int32 { PQbackendPID(pointer) }
 
+    /// `host:port` of the server this session reached (with a multi-host conninfo, the one
+    /// libpq chose), from `PQhost` and `PQport`.
+    var serverAddress: String? {
+        guard let host = PQhost(pointer), let port = PQport(pointer) else { return nil }
+        return "\(String(cString: host)):\(String(cString: port))"
+    }
+
     /// The session's transaction state as libpq tracks it.
     var transactionState: TransactionState {
         switch PQtransactionStatus(pointer) {

@@ -8,6 +8,8 @@ internal import CLibPQ
 /// - `connectTimeout` → `connect_timeout` (whole seconds, at least 2; default 5 s)
 /// - `keepalives` → `keepalives`, `keepalives_idle`, `keepalives_interval`, `keepalives_count`
 /// - `tcpUserTimeout` → `tcp_user_timeout`
+/// - `targetSessionAttributes` → `target_session_attrs` (`read-write` with several hosts, so a
+///   session never lands on a standby); overrides the string's
 /// - `statementTimeout` → `SET statement_timeout` on every new session
 /// - `reconnectDelay` / `maxReconnectDelay`: backoff between automatic reconnection attempts
 /// - `statementCacheCapacity`: prepared statements kept per session
@@ -42,6 +44,9 @@ public struct PostgresConfiguration: Sendable, CustomStringConvertible {
     public var keepalives: Keepalives? = Keepalives()
     /// `tcp_user_timeout`: how long sent data may stay unacknowledged before the connection fails.
     public var tcpUserTimeout: Duration? = .seconds(30)
+    /// `target_session_attrs`: which of several hosts (`host=a,b port=1,2`) libpq accepts,
+    /// e.g. `read-write` for the primary only; nil keeps the string's (libpq's default `any`).
+    public var targetSessionAttributes: String?
     /// `statement_timeout` for every session; nil keeps the server's.
     public var statementTimeout: Duration?
     /// The first delay between automatic reconnection attempts; it doubles up to `maxReconnectDelay`.
@@ -81,6 +86,7 @@ public struct PostgresConfiguration: Sendable, CustomStringConvertible {
         }
         self.parameters = parameters
         applicationName = parameters["application_name"]
+        targetSessionAttributes = parameters["target_session_attrs"]
     }
 
     /// Host, port, database and user; never the password.
@@ -98,6 +104,7 @@ public struct PostgresConfiguration: Sendable, CustomStringConvertible {
         result["client_encoding"] = "UTF8"
         result["connect_timeout"] = String(max(2, Self.wholeSeconds(connectTimeout)))
         if let applicationName { result["application_name"] = applicationName }
+        if let targetSessionAttributes { result["target_session_attrs"] = targetSessionAttributes }
         if let keepalives {
             result["keepalives"] = "1"
             result["keepalives_idle"] = String(max(1, Self.wholeSeconds(keepalives.idle)))

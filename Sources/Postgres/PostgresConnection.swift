@@ -122,6 +122,11 @@ public actor PostgresConnection {
     /// The backend's process id, or nil while disconnected.
     public var backendPID: Int32? { handle?.backendPID }
 
+    /// `host:port` of the server the session is on, or nil while disconnected; with several
+    /// hosts in the connection string (a primary and its standbys, `target_session_attrs`),
+    /// the one libpq connected to.
+    public var serverAddress: String? { handle?.serverAddress }
+
     // MARK: - Internals shared with the extensions
 
     func run(_ query: SQLQuery) throws(PostgresError) -> PostgresResult {

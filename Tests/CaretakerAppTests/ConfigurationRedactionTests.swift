@@ -37,7 +37,7 @@ import Testing
         #expect(text.contains("postgres.url: \"postgresql://u:<redacted>@db.internal:5432/caretaker?<redacted>\""))
         #expect(text.contains("amqp.url: \"amqps://svc:<redacted>@mq.internal:5671/prod\""))
         #expect(text.contains("intake.batch_size: 128"))
-        #expect(configuration.entries.filter(\.isSecret).map(\.key).sorted() == ["amqp.url", "postgres.url"])
+        #expect(configuration.entries.filter(\.isSecret).map(\.key).sorted() == ["amqp.url", "amqp.urls", "postgres.url"])
     }
 
     /// Collects swift-configuration's access events.

@@ -118,6 +118,18 @@ import Testing
             contentsOf: TestServers.repositoryRoot.appendingPathComponent("deploy/rabbitmq/definitions.json"), encoding: .utf8)
         #expect(exported.stdout == committed)
     }
+
+    @Test func topologyExportForAClusterMatchesTheCommittedClusterDefinitions() async throws {
+        let exported = try await CaretakerBinary.run(
+            ["topology", "export"], environment: ["CARETAKER_AMQP_QUORUM_INITIAL_GROUP_SIZE": "3"])
+        #expect(exported.status == 0)
+        let committed = try String(
+            contentsOf: TestServers.repositoryRoot.appendingPathComponent("deploy/rabbitmq/definitions-cluster.json"),
+            encoding: .utf8)
+        #expect(exported.stdout == committed,
+                "regenerate with: CARETAKER_AMQP_QUORUM_INITIAL_GROUP_SIZE=3 caretaker topology export --output deploy/rabbitmq/definitions-cluster.json")
+        #expect(committed.contains(#""x-quorum-initial-group-size" : 3"#))
+    }
 }
 
 /// `caretaker case <number>` against a scratch database.

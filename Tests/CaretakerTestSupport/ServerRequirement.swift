@@ -7,7 +7,8 @@ extension Trait where Self == ConditionTrait {
     /// passed; under `CI=true` the missing server fails the test instead (``MissingServer``),
     /// because CI must never pass by skipping.
     public static func requiring(_ servers: TestServers.Server...) -> Self {
-        .enabled(if: try TestServers.available(servers),
-                 "needs \(servers.map(\.rawValue).joined(separator: " and ")) (scripts/services up)")
+        let command = servers.contains(.cluster) ? "scripts/services cluster up" : "scripts/services up"
+        return .enabled(if: try TestServers.available(servers),
+                        "needs \(servers.map(\.rawValue).joined(separator: " and ")) (\(command))")
     }
 }

@@ -37,13 +37,17 @@ public enum TestServers {
         case postgres
         /// RabbitMQ on 127.0.0.1:56720.
         case rabbitmq
+        /// The 3-node RabbitMQ cluster and the PostgreSQL primary and standby of
+        /// `scripts/services cluster up` (see ``LocalCluster``).
+        case cluster
 
         /// The loopback port the server listens on: the port of `CARETAKER_TEST_POSTGRES_URL` /
-        /// `CARETAKER_TEST_AMQP_URL` when one is set, else 55432 / 56720.
+        /// `CARETAKER_TEST_AMQP_URL` when one is set, else 55432 / 56720; the cluster's first node.
         public var port: UInt16 {
             switch self {
             case .postgres: TestServers.port(in: TestServers.postgresURL) ?? 55432
             case .rabbitmq: TestServers.port(in: TestServers.amqpURL) ?? 56720
+            case .cluster: LocalCluster.amqpPorts[0]
             }
         }
     }
@@ -72,14 +76,23 @@ public enum TestServers {
         return found
     }
 
-    /// Whether something accepts TCP connections on the server's loopback port.
+    /// Whether something accepts TCP connections on the server's loopback port (every port of
+    /// the cluster).
     public static func isAnswering(_ server: Server) -> Bool {
+        guard server == .cluster else { return isAnswering(port: server.port) }
+        // After a failover test promoted the standby, one database server is enough.
+        return LocalCluster.amqpPorts.allSatisfy(isAnswering(port:))
+            && (isAnswering(port: LocalCluster.primaryPort) || isAnswering(port: LocalCluster.standbyPort))
+    }
+
+    /// Whether something accepts TCP connections on loopback `port`.
+    public static func isAnswering(port: UInt16) -> Bool {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard fd >= 0 else { return false }
         defer { close(fd) }
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)
-        address.sin_port = server.port.bigEndian
+        address.sin_port = port.bigEndian
         address.sin_addr.s_addr = inet_addr("127.0.0.1")
         let result = withUnsafePointer(to: &address) {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
@@ -106,6 +119,11 @@ public enum TestServers {
 
     /// Runs `scripts/services ARGUMENTS` (for example `restart rabbitmq`) and waits for it.
     public static func services(_ arguments: String...) throws {
+        try services(arguments)
+    }
+
+    /// Runs `scripts/services ARGUMENTS` and waits for it.
+    public static func services(_ arguments: [String]) throws {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/bin/bash")
         process.arguments = [repositoryRoot.appendingPathComponent("scripts/services").path] + arguments
@@ -137,7 +155,8 @@ public struct MissingServer: Error, CustomStringConvertible {
 
     /// A description naming the servers and the command that starts them.
     public var description: String {
-        "test servers not answering under CI=true: \(servers.joined(separator: ", ")); run scripts/services up"
+        let command = servers.contains("cluster") ? "scripts/services cluster up" : "scripts/services up"
+        return "test servers not answering under CI=true: \(servers.joined(separator: ", ")); run \(command)"
     }
 }
 

@@ -215,8 +215,12 @@ final class Workers: Sendable {
 
     /// Starts a worker on `scenario` and remembers it.
     func start(_ scenario: WorkerScenario, _ instance: String, _ extra: [String: String] = [:]) async throws -> WorkerProcess {
-        let worker = try WorkerProcess(environment: scenario.environment(instance: instance, extra),
-                                       name: "\(scenario.purpose)-\(instance)")
+        try await start(environment: scenario.environment(instance: instance, extra), name: "\(scenario.purpose)-\(instance)")
+    }
+
+    /// Starts a worker with `environment` and remembers it; returns once it consumes intake.
+    func start(environment: [String: String], name: String) async throws -> WorkerProcess {
+        let worker = try WorkerProcess(environment: environment, name: name)
         started.withLock { $0.append(worker) }
         try await worker.waitForLog("consuming intake", timeout: .seconds(30))
         return worker

@@ -135,6 +135,22 @@ final class WorkerScenario: Sendable {
         var messageIDs: Set<String> = []
         /// Distinct `correlation_id`s among them.
         var correlationIDs: Set<String> = []
+        /// Distinct `message_id`s by routing key (`customer_service.case.created`, …).
+        var messageIDsByRoutingKey: [String: Set<String>] = [:]
+        /// Distinct `correlation_id`s by routing key.
+        var correlationIDsByRoutingKey: [String: Set<String>] = [:]
+
+        mutating func note(_ delivery: AMQPDelivery) {
+            messages += 1
+            if let id = delivery.properties.messageID {
+                messageIDs.insert(id)
+                messageIDsByRoutingKey[delivery.routingKey, default: []].insert(id)
+            }
+            if let id = delivery.properties.correlationID {
+                correlationIDs.insert(id)
+                correlationIDsByRoutingKey[delivery.routingKey, default: []].insert(id)
+            }
+        }
     }
 
     /// Reads (and acknowledges) every message in `queue`, expecting `depth` of them.
@@ -144,7 +160,7 @@ final class WorkerScenario: Sendable {
         return try await Self.drain(queue, depth: depth, on: connection)
     }
 
-    private static func drain(_ queue: String, depth: Int, on connection: isolated AMQPConnection) throws -> Drained {
+    static func drain(_ queue: String, depth: Int, on connection: isolated AMQPConnection) throws -> Drained {
         try connection.setPrefetch(count: 2_000)
         try connection.consume(queue: queue)
         var drained = Drained()
@@ -153,9 +169,7 @@ final class WorkerScenario: Sendable {
         let deadline = ContinuousClock.now + .seconds(60)
         while drained.messages < depth, ContinuousClock.now < deadline {
             guard case .delivery(let delivery) = try connection.nextEvent(timeout: .milliseconds(500)) else { continue }
-            drained.messages += 1
-            if let id = delivery.properties.messageID { drained.messageIDs.insert(id) }
-            if let id = delivery.properties.correlationID { drained.correlationIDs.insert(id) }
+            drained.note(delivery)
             lastTag = delivery.deliveryTag
             if drained.messages % 500 == 0 {
                 try connection.ack(lastTag, multiple: true)
@@ -165,9 +179,7 @@ final class WorkerScenario: Sendable {
         if lastTag > ackedTag { try connection.ack(lastTag, multiple: true) }
         // Anything beyond the expected depth would show up here.
         while case .delivery(let extra) = try connection.nextEvent(timeout: .milliseconds(300)) {
-            drained.messages += 1
-            if let id = extra.properties.messageID { drained.messageIDs.insert(id) }
-            if let id = extra.properties.correlationID { drained.correlationIDs.insert(id) }
+            drained.note(extra)
             try connection.ack(extra.deliveryTag)
         }
         return drained

@@ -46,12 +46,34 @@ public actor AMQPConnection {
 
     /// Opens a connection: TCP or TLS, login with heartbeats and capabilities, channel 1.
     ///
+    /// With ``AMQPConfiguration/failoverURLs`` it tries the nodes in turn, starting after the
+    /// node the configuration's previous connection used, with a random pause of up to
+    /// ``AMQPConfiguration/failoverJitter`` between nodes; the connection's
+    /// ``configuration``'s `url` is then the node it reached.
+    ///
     /// - Throws: ``AMQPError`` with kind `connectionFailed`, `tlsFailed`, `loginFailed`,
-    ///   `timeout` or `invalidConfiguration`.
+    ///   `timeout` or `invalidConfiguration` (the last node's error when none could be reached).
     public static func connect(_ configuration: AMQPConfiguration) async throws -> AMQPConnection {
-        let connection = AMQPConnection(configuration: configuration)
-        try await connection.open()
-        return connection
+        let endpoints = configuration.endpoints
+        var lastError: (any Error)?
+        for (attempt, index) in configuration.endpointCursor.order(count: endpoints.count).enumerated() {
+            if attempt > 0, configuration.failoverJitter > .zero {
+                try await Task.sleep(for: configuration.failoverJitter * Double.random(in: 0...1))
+            }
+            var node = configuration
+            node.url = endpoints[index]
+            let connection = AMQPConnection(configuration: node)
+            do {
+                try await connection.open()
+                configuration.endpointCursor.used(index)
+                return connection
+            } catch let error as AMQPError where error.kind == .invalidConfiguration {
+                throw error
+            } catch {
+                lastError = error
+            }
+        }
+        throw lastError ?? AMQPError(.invalidConfiguration, context: "connect", detail: "no broker URL")
     }
 
     /// The error that ended this connection, or `nil` while it is usable.

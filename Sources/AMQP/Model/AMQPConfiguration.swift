@@ -2,6 +2,8 @@
 ///
 /// Keys and defaults:
 /// - `url`: where and as whom to connect (``AMQPURL``).
+/// - `failoverURLs` (none): further nodes of the same cluster; ``AMQPConnection/connect(_:)`` tries
+///   `url` and then these in order, starting after the node the previous connection used.
 /// - `heartbeat` (10 s, whole seconds): negotiated with the broker; rabbitmq-c reports a dead peer
 ///   after two missed intervals. It is also the default for the two deadlines below.
 /// - `connectTimeout` (5 s): TCP (and TLS) connect.
@@ -12,8 +14,15 @@
 /// - `connectionName`: shown in the RabbitMQ management UI.
 /// - `frameMax` (128 KiB): the largest frame; bodies larger than it are split by the library.
 public struct AMQPConfiguration: Sendable {
-    /// The broker's URL.
+    /// The broker's URL; on a connection, the node it is connected to.
     public var url: AMQPURL
+    /// Further nodes of the same cluster, tried in order after `url`.
+    public var failoverURLs: [AMQPURL] = []
+    /// Which node the next connection tries first; shared by copies of this configuration.
+    public var endpointCursor = AMQPEndpointCursor()
+    /// The largest pause (chosen at random, from zero) before trying the next node, so workers
+    /// that lost the same node do not all arrive at the next one in the same instant.
+    public var failoverJitter: Duration = .milliseconds(250)
     /// The heartbeat interval; zero disables heartbeats (not recommended).
     public var heartbeat: Duration
     /// The TCP and TLS connect timeout.
@@ -50,6 +59,9 @@ public struct AMQPConfiguration: Sendable {
     public init(url: String, heartbeat: Duration = .seconds(10), tls: AMQPTLSOptions? = nil) throws {
         self.init(url: try AMQPURL(parsing: url), heartbeat: heartbeat, tls: tls)
     }
+
+    /// `url` followed by `failoverURLs`: every node this configuration may connect to.
+    public var endpoints: [AMQPURL] { [url] + failoverURLs }
 
     /// The heartbeat in whole seconds as negotiated on the wire.
     var heartbeatSeconds: Int32 {

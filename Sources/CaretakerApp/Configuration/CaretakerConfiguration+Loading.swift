@@ -10,7 +10,7 @@ extension CaretakerConfiguration {
 
     /// The keys whose values are secret: redacted by swift-configuration's access reporters and
     /// provider descriptions, and masked by ``redactedLines``.
-    public static let secretKeys: Set<String> = ["amqp.url", "amqp.password", "postgres.url", "postgres.password"]
+    public static let secretKeys: Set<String> = ["amqp.url", "amqp.urls", "amqp.password", "postgres.url", "postgres.password"]
 
     /// The environment variable systemd sets to the folder of the unit's `LoadCredential=` files.
     public static let credentialsDirectoryVariable = "CREDENTIALS_DIRECTORY"
@@ -88,6 +88,12 @@ extension CaretakerConfiguration {
                SecretRedaction.containsPassword(inURL: url) {
                 throw ConfigurationError(
                     key: "\(section).url",
+                    problem: "holds a password in the configuration file \(path); remove it and use the systemd credential \(section)-password, \(section).password_file or CARETAKER_\(section.uppercased())_PASSWORD")
+            }
+            if let urls = file.stringArray(forKey: ConfigKey("\(section).urls"), isSecret: true),
+               urls.contains(where: SecretRedaction.containsPassword(inURL:)) {
+                throw ConfigurationError(
+                    key: "\(section).urls",
                     problem: "holds a password in the configuration file \(path); remove it and use the systemd credential \(section)-password, \(section).password_file or CARETAKER_\(section.uppercased())_PASSWORD")
             }
             if file.string(forKey: ConfigKey("\(section).password"), isSecret: true) != nil {

@@ -29,6 +29,9 @@ public struct ConfigurationEntry: Sendable, Equatable {
         switch value {
         case .string(let text):
             return Self.quoted(isSecret ? SecretRedaction.maskingPassword(inURL: text) : text)
+        case .stringArray(let texts):
+            return "[" + texts.map { Self.quoted(isSecret ? SecretRedaction.maskingPassword(inURL: $0) : $0) }
+                .joined(separator: ", ") + "]"
         case _ where isSecret:
             return Self.quoted(SecretRedaction.placeholder)
         case .int(let number):

@@ -61,7 +61,7 @@ public struct MetricsSampler: Service {
             gauges.refusedEvents(refusedByQueue)
             let refusedTotal = refusedByQueue.values.reduce(0, +)
             gauges.databaseUp.set(to: 1.0)
-            readiness.databaseAnswered()
+            readiness.databaseAnswered(node: await database.serverAddress)
             let before = readiness.noteStuckWork(
                 outboxReturned: returned, outboxRefused: refusedTotal, timersNeedingCalendar: needsCalendar)
             if refusedTotal > 0, before["outbox_refused"] ?? 0 == 0 {

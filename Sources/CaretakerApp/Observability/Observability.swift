@@ -35,7 +35,14 @@ public enum Observability {
             intake: intake, commands: commands, outbox: worker.relay.statistics, timers: { timers.totals }))
         let readiness = Readiness(
             intakeConsuming: { intake.isConsuming }, commandsConsuming: { commands.isConsuming },
-            maximumDatabaseAge: max(.seconds(30), sampleInterval * 3))
+            maximumDatabaseAge: max(.seconds(30), sampleInterval * 3),
+            brokerNodes: { [outbox = worker.relay.statistics] in
+                var nodes: [String: String] = [:]
+                nodes["intake"] = intake.brokerNode.current
+                nodes["commands"] = commands.brokerNode.current
+                nodes["relay"] = outbox.brokerNode.current
+                return nodes
+            })
         var httpLogger = logger
         httpLogger[metadataKey: "component"] = "http"
         let server = ObservabilityServer.make(

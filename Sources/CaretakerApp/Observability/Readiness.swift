@@ -12,6 +12,10 @@ public final class Readiness: Sendable {
     public struct Verdict: Sendable, Equatable {
         /// What is missing; empty when ready.
         public var missing: [String]
+        /// The node each connection is on, by component (`intake`, `commands`, `relay`:
+        /// RabbitMQ `host:port`; `postgres`: the database server of the metrics session);
+        /// a component that is not connected is left out.
+        public var connections: [String: String] = [:]
         /// The latest sampled figures (`outbox_returned`, `outbox_refused`, `timers_needing_calendar`); empty until
         /// the metrics sampler first answered.
         public var detail: [String: Int] = [:]
@@ -21,9 +25,14 @@ public final class Readiness: Sendable {
         public var warnings: [String] { detail.filter { $0.value > 0 }.keys.sorted() }
 
         /// The JSON body: `{"ready":true}` or `{"ready":false,"missing":["intake_consuming"]}`,
-        /// followed, once sampled, by `"warnings":[…],"detail":{"outbox_returned":0,…}`.
+        /// then, when known, `"connections":{"intake":"127.0.0.1:56731",…}`, and, once sampled,
+        /// `"warnings":[…],"detail":{"outbox_returned":0,…}`.
         public var json: String {
             var body = isReady ? #"{"ready":true"# : #"{"ready":false,"missing":"# + Self.list(missing)
+            if !connections.isEmpty {
+                body += #","connections":{"# + connections.keys.sorted().map { "\"\($0)\":\"\(connections[$0]!)\"" }
+                    .joined(separator: ",") + "}"
+            }
             if !detail.isEmpty {
                 body += #","warnings":"# + Self.list(warnings) + #","detail":{"#
                     + detail.keys.sorted().map { "\"\($0)\":\(detail[$0]!)" }.joined(separator: ",") + "}"
@@ -39,21 +48,29 @@ public final class Readiness: Sendable {
     private let intakeConsuming: @Sendable () -> Bool
     private let commandsConsuming: @Sendable () -> Bool
     private let maximumDatabaseAge: Duration
+    private let brokerNodes: @Sendable () -> [String: String]
     private let lastDatabaseSuccess = Mutex<ContinuousClock.Instant?>(nil)
+    private let databaseNode = Mutex<String?>(nil)
     private let figures = Mutex<[String: Int]>([:])
 
     /// Creates a check over the consumers' flags (e.g. `IntakeStatistics.isConsuming`);
-    /// a database round trip older than `maximumDatabaseAge` counts as missing.
+    /// a database round trip older than `maximumDatabaseAge` counts as missing. `brokerNodes`
+    /// names the RabbitMQ node of each connected component (e.g. from
+    /// `IntakeStatistics.brokerNode`).
     public init(intakeConsuming: @escaping @Sendable () -> Bool, commandsConsuming: @escaping @Sendable () -> Bool,
-                maximumDatabaseAge: Duration = .seconds(30)) {
+                maximumDatabaseAge: Duration = .seconds(30),
+                brokerNodes: @escaping @Sendable () -> [String: String] = { [:] }) {
         self.intakeConsuming = intakeConsuming
         self.commandsConsuming = commandsConsuming
         self.maximumDatabaseAge = maximumDatabaseAge
+        self.brokerNodes = brokerNodes
     }
 
-    /// Notes a successful database round trip (the metrics sampler's queries).
-    public func databaseAnswered(at instant: ContinuousClock.Instant = .now) {
+    /// Notes a successful database round trip (the metrics sampler's queries), and the server
+    /// (`host:port`) that answered it when known.
+    public func databaseAnswered(at instant: ContinuousClock.Instant = .now, node: String? = nil) {
         lastDatabaseSuccess.withLock { $0 = instant }
+        if let node { databaseNode.withLock { $0 = node } }
     }
 
     /// Notes the sampled figures that need a person: unsent events the broker last returned as
@@ -77,6 +94,8 @@ public final class Readiness: Sendable {
         if !commandsConsuming() { missing.append("commands_consuming") }
         let last = lastDatabaseSuccess.withLock { $0 }
         if last.map({ now - $0 > maximumDatabaseAge }) ?? true { missing.append("database_round_trip") }
-        return Verdict(missing: missing, detail: figures.withLock { $0 })
+        var connections = brokerNodes()
+        if let node = databaseNode.withLock({ $0 }) { connections["postgres"] = node }
+        return Verdict(missing: missing, connections: connections, detail: figures.withLock { $0 })
     }
 }
