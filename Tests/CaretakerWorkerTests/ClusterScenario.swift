@@ -76,22 +76,7 @@ final class ClusterScenario: Sendable {
 
     /// Publishes `count` sample reports as the hotline does, through `node`; returns their ids.
     func publish(_ count: Int, prefix: String, through node: Int) async throws -> [String] {
-        let publisher = try await IntakePublisher(configuration: try amqp(preferring: node))
-        let clock = WorkerClock()
-        var ids: [String] = []
-        do {
-            for index in 0..<count {
-                let id = "\(prefix)-\(index)"
-                try await publisher.publish(SampleReports.make(index, messageID: id, receivedAt: clock.now()))
-                ids.append(id)
-            }
-            try await publisher.flush()
-        } catch {
-            await publisher.close()
-            throw error
-        }
-        await publisher.close()
-        return ids
+        try await WorkerScenario.publishSamples(count, prefix: prefix, configuration: try amqp(preferring: node))
     }
 
     /// A session on whichever database server accepts writes.

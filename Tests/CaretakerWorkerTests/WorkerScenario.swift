@@ -59,7 +59,14 @@ final class WorkerScenario: Sendable {
     /// mandatory, confirmed) and returns their ids. The topology must exist (a worker declared it).
     @discardableResult
     func publish(_ count: Int, prefix: String, from first: Int = 0) async throws -> [String] {
-        let publisher = try await IntakePublisher(configuration: AMQPConfiguration(url: vhost.url))
+        try await Self.publishSamples(count, prefix: prefix, from: first, configuration: AMQPConfiguration(url: vhost.url))
+    }
+
+    /// Publishes `count` sample reports (`prefix-first`…) as the hotline does, through a
+    /// connection made with `configuration`, stamped now; returns their ids.
+    static func publishSamples(_ count: Int, prefix: String, from first: Int = 0,
+                               configuration: AMQPConfiguration) async throws -> [String] {
+        let publisher = try await IntakePublisher(configuration: configuration)
         let clock = WorkerClock()
         var ids: [String] = []
         ids.reserveCapacity(count)

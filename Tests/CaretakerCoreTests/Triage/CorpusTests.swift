@@ -22,32 +22,36 @@ import Testing
         #expect(evaluation.urgentRecall >= Self.testUrgentRecall, "urgent recall \(evaluation.urgentFound)/\(evaluation.urgentLabelled)")
     }
 
-    /// Accuracy the second blind test split (written in a later round by a writer who saw
-    /// DOMAIN.md only, never trained or tuned on) must keep; figures in docs/triage.md.
-    static let test2Targets: [TriageEvaluation.Field: Double] = [.department: 0.92, .level: 0.795]
+    /// A later blind split and the figures it must keep: written by a writer who saw DOMAIN.md
+    /// only, never trained or tuned on (figures in docs/triage.md).
+    struct BlindSplit: Sendable, CustomStringConvertible {
+        /// The corpus file's name without `.jsonl`.
+        var name: String
+        /// Accuracy per field it must keep.
+        var targets: [TriageEvaluation.Field: Double]
+        /// Urgent repairs it must hold at least, so the recall means something.
+        var minimumUrgent: Int
+        /// Share of them that must come out urgent.
+        var urgentRecall: Double
 
-    @Test func secondBlindTestSplitKeepsItsFigures() throws {
-        let evaluation = TriageEvaluation(classifier: TestRules.combined, reports: try TestRules.corpus("test2"))
-        try #require(evaluation.urgentLabelled >= 40)
-        print("test2 split (blind):\n" + evaluation.summary())
-        for (field, target) in Self.test2Targets {
-            #expect(evaluation.accuracy(field) >= target, "test2 \(field.rawValue) accuracy \(evaluation.accuracy(field)) is below \(target)")
-        }
-        #expect(evaluation.urgentRecall >= 0.97, "urgent recall \(evaluation.urgentFound)/\(evaluation.urgentLabelled)")
+        var description: String { name }
     }
 
-    /// Accuracy the third blind test split (written in the sixth round, after every other split and
-    /// the rules 2026.5, by a writer who saw DOMAIN.md only; never trained or tuned on) must keep.
-    static let test3Targets: [TriageEvaluation.Field: Double] = [.department: 0.965, .level: 0.87]
+    /// test2: the fourth round; test3: the sixth, written after the rules 2026.5.
+    static let laterBlindSplits = [
+        BlindSplit(name: "test2", targets: [.department: 0.92, .level: 0.795], minimumUrgent: 40, urgentRecall: 0.97),
+        BlindSplit(name: "test3", targets: [.department: 0.965, .level: 0.87], minimumUrgent: 50, urgentRecall: 0.98),
+    ]
 
-    @Test func thirdBlindTestSplitKeepsItsFigures() throws {
-        let evaluation = TriageEvaluation(classifier: TestRules.combined, reports: try TestRules.corpus("test3"))
-        try #require(evaluation.urgentLabelled >= 50)
-        print("test3 split (blind):\n" + evaluation.summary())
-        for (field, target) in Self.test3Targets {
-            #expect(evaluation.accuracy(field) >= target, "test3 \(field.rawValue) accuracy \(evaluation.accuracy(field)) is below \(target)")
+    @Test(arguments: laterBlindSplits) func laterBlindSplitKeepsItsFigures(_ split: BlindSplit) throws {
+        let evaluation = TriageEvaluation(classifier: TestRules.combined, reports: try TestRules.corpus(split.name))
+        try #require(evaluation.urgentLabelled >= split.minimumUrgent)
+        print("\(split.name) split (blind):\n" + evaluation.summary())
+        for (field, target) in split.targets {
+            #expect(evaluation.accuracy(field) >= target,
+                    "\(split.name) \(field.rawValue) accuracy \(evaluation.accuracy(field)) is below \(target)")
         }
-        #expect(evaluation.urgentRecall >= 0.98, "urgent recall \(evaluation.urgentFound)/\(evaluation.urgentLabelled)")
+        #expect(evaluation.urgentRecall >= split.urgentRecall, "urgent recall \(evaluation.urgentFound)/\(evaluation.urgentLabelled)")
     }
 
     /// Every report of the safety set comes out urgent. Its misses were read once to widen the
