@@ -2,12 +2,30 @@
 import Testing
 
 /// The generic field reader on its own: paths, each typed read, and the problem it reports
-/// (before any domain words it), through two test failure types with each domain's conventions.
+/// (before any domain words it), under each domain's conventions.
 @Suite struct JSONFieldReaderTests {
-    /// A failure that keeps what the reader found, with the data-file conventions (`$`, blank is empty).
-    struct Found: JSONFieldFailure, Equatable {
+    /// The two conventions a domain picks: the root's path, and whether blank strings are empty.
+    protocol Conventions {
+        static var rootPath: String { get }
+        static var blankStringsAreEmpty: Bool { get }
+    }
+
+    /// A data file's: `$`, and a string of spaces is empty.
+    enum InDataFile: Conventions {
         static var rootPath: String { "$" }
         static var blankStringsAreEmpty: Bool { true }
+    }
+
+    /// An inbound message's: an empty root, and only `""` is empty.
+    enum InMessage: Conventions {
+        static var rootPath: String { "" }
+        static var blankStringsAreEmpty: Bool { false }
+    }
+
+    /// A failure that keeps what the reader found, unworded.
+    struct Recorded<Convention: Conventions>: JSONFieldFailure, Equatable {
+        static var rootPath: String { Convention.rootPath }
+        static var blankStringsAreEmpty: Bool { Convention.blankStringsAreEmpty }
         var path: String
         var problem: JSONFieldProblem
         init(at path: String, _ problem: JSONFieldProblem) {
@@ -16,17 +34,8 @@ import Testing
         }
     }
 
-    /// The same with the inbound-message conventions (empty root, only `""` is empty).
-    struct FoundInMessage: JSONFieldFailure, Equatable {
-        static var rootPath: String { "" }
-        static var blankStringsAreEmpty: Bool { false }
-        var path: String
-        var problem: JSONFieldProblem
-        init(at path: String, _ problem: JSONFieldProblem) {
-            self.path = path
-            self.problem = problem
-        }
-    }
+    typealias Found = Recorded<InDataFile>
+    typealias FoundInMessage = Recorded<InMessage>
 
     enum Letter: String, CaseIterable { case a, b }
 
