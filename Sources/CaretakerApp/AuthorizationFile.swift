@@ -24,17 +24,14 @@ public struct AuthorizationFile: Sendable {
 
     /// Reads and validates the file.
     public func load() throws(LoadError) -> AuthorizationPolicy {
-        let data: Data
+        let file = DataFileLocation(path: path, setting: "authorization.file", environmentVariable: "CARETAKER_AUTHORIZATION_FILE")
         do {
-            data = try Data(contentsOf: URL(fileURLWithPath: path))
+            return try file.load { data throws(AuthorizationPolicyError) in try AuthorizationPolicy.parse(data) }
         } catch {
-            throw LoadError(path: path, problem: "cannot be read: \(error.localizedDescription) "
-                + "(set authorization.file in the configuration, CARETAKER_AUTHORIZATION_FILE, or --config FILE)")
-        }
-        do {
-            return try AuthorizationPolicy.parse(data)
-        } catch {
-            throw LoadError(path: path, problem: error.description)
+            switch error {
+            case .unreadable(let reason): throw LoadError(path: path, problem: file.cannotBeRead(reason))
+            case .invalid(let invalid): throw LoadError(path: path, problem: invalid.description)
+            }
         }
     }
 }

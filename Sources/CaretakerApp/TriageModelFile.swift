@@ -24,16 +24,14 @@ public struct TriageModelFile: Sendable {
 
     /// Reads and validates the model.
     public func load() throws(LoadError) -> TriageModel {
-        let data: Data
+        let file = DataFileLocation(path: path, setting: "triage.model_file", environmentVariable: "CARETAKER_TRIAGE_MODEL_FILE")
         do {
-            data = try Data(contentsOf: URL(fileURLWithPath: path))
+            return try file.load { data throws(TriageRulesError) in try TriageModel.parse(data) }
         } catch {
-            throw LoadError(path: path, problem: "cannot be read: \(error.localizedDescription) (set triage.model_file in the configuration, CARETAKER_TRIAGE_MODEL_FILE, or --config FILE)")
-        }
-        do {
-            return try TriageModel.parse(data)
-        } catch {
-            throw LoadError(path: path, problem: String(describing: error))
+            switch error {
+            case .unreadable(let reason): throw LoadError(path: path, problem: file.cannotBeRead(reason))
+            case .invalid(let invalid): throw LoadError(path: path, problem: invalid.description)
+            }
         }
     }
 }

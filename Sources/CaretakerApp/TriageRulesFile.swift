@@ -26,23 +26,24 @@ public struct TriageRulesFile: Sendable {
         /// `rules file PATH: …`.
         public var description: String {
             if let rulesError { return "rules file \(path): \(rulesError)" }
-            return "rules file \(path): cannot be read: \(readFailure ?? "unknown error") (set triage.rules_file in the configuration, CARETAKER_TRIAGE_RULES_FILE, or --config FILE)"
+            return "rules file \(path): " + TriageRulesFile(path: path).location.cannotBeRead(readFailure ?? "unknown error")
         }
     }
 
     /// Reads and validates the rules.
     public func load() throws(LoadError) -> TriageRules {
-        let data: Data
         do {
-            data = try Data(contentsOf: URL(fileURLWithPath: path))
+            return try location.load { data throws(TriageRulesError) in try TriageRules.parse(data) }
         } catch {
-            throw LoadError(path: path, rulesError: nil, readFailure: String(describing: error.localizedDescription))
+            switch error {
+            case .unreadable(let reason): throw LoadError(path: path, rulesError: nil, readFailure: reason)
+            case .invalid(let invalid): throw LoadError(path: path, rulesError: invalid, readFailure: nil)
+            }
         }
-        do {
-            return try TriageRules.parse(data)
-        } catch {
-            throw LoadError(path: path, rulesError: error, readFailure: nil)
-        }
+    }
+
+    private var location: DataFileLocation {
+        DataFileLocation(path: path, setting: "triage.rules_file", environmentVariable: "CARETAKER_TRIAGE_RULES_FILE")
     }
 
     /// Reads, validates and compiles the rules into a classifier, rules only.

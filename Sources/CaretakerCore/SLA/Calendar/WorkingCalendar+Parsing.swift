@@ -4,13 +4,11 @@ extension WorkingCalendar {
     /// Checked: every date is a real `YYYY-MM-DD` in `year`; holiday ranges run forward and do not
     /// overlap; a make-up working day is a weekend day and not a holiday; no date is listed twice.
     public static func parse<Bytes: Collection>(_ bytes: Bytes) throws(CalendarError) -> WorkingCalendar where Bytes.Element == UInt8 {
-        typealias Reader = SLAReader<CalendarError>
-        let root = try Reader.parseJSON(bytes)
-        let top = try Reader(root, path: "$", allowedKeys: [
+        let top = try DataFileReader(try DataFileError.parseJSON(bytes)).object(allowedKeys: [
             "version", "year", "region", "description", "source", "weekend", "holidays", "workdays",
         ])
         let version = try top.string("version")!
-        let year = try top.integer("year", range: 2000...2200)
+        let year = try top.integer("year", range: 2000...2200)!
         _ = try top.string("region", required: false)
         _ = try top.string("description", required: false)
         _ = try top.string("source", required: false)
@@ -18,16 +16,15 @@ extension WorkingCalendar {
         var weekend: Set<Weekday> = [.saturday, .sunday]
         if try top.raw("weekend", required: false) != nil {
             weekend = []
-            for (index, item) in try top.array("weekend", nonEmpty: false).enumerated() {
-                let path = top.at("weekend") + "[\(index)]"
-                let day: Weekday = try Reader.enumeration(item, path: path)
+            for item in try top.items("weekend", nonEmpty: false) {
+                let day: Weekday = try item.enumeration()
                 guard weekend.insert(day).inserted else {
-                    throw CalendarError(path: path, problem: .duplicate, message: "\(day.rawValue) is listed twice")
+                    throw CalendarError(path: item.path, problem: .duplicate, message: "\(day.rawValue) is listed twice")
                 }
             }
         }
 
-        func date(_ reader: Reader, _ key: String) throws(CalendarError) -> CivilDate {
+        func date(_ reader: DataFileReader, _ key: String) throws(CalendarError) -> CivilDate {
             let text = try reader.string(key)!
             guard let date = CivilDate(text) else {
                 throw CalendarError(path: reader.at(key), problem: .invalidDate, message: "\"\(text)\" is not a real date written YYYY-MM-DD")
@@ -39,8 +36,8 @@ extension WorkingCalendar {
         }
 
         var holidays = Set<CivilDate>()
-        for (index, item) in try top.array("holidays").enumerated() {
-            let entry = try Reader(item, path: "holidays[\(index)]", allowedKeys: ["name", "from", "to", "note"])
+        for item in try top.items("holidays") {
+            let entry = try item.object(allowedKeys: ["name", "from", "to", "note"])
             _ = try entry.string("name")
             _ = try entry.string("note", required: false)
             let from = try date(entry, "from")
@@ -57,8 +54,8 @@ extension WorkingCalendar {
         }
 
         var workdays = Set<CivilDate>()
-        for (index, item) in try top.array("workdays", required: false, nonEmpty: false).enumerated() {
-            let entry = try Reader(item, path: "workdays[\(index)]", allowedKeys: ["date", "name", "note"])
+        for item in try top.items("workdays", required: false, nonEmpty: false) {
+            let entry = try item.object(allowedKeys: ["date", "name", "note"])
             _ = try entry.string("name", required: false)
             _ = try entry.string("note", required: false)
             let day = try date(entry, "date")

@@ -7,8 +7,7 @@ extension SLAPolicy {
     /// The first problem found is thrown with its path within the file, e.g.
     /// `timers[2].escalation[1].after: order: must be later than the step before (24h)`.
     public static func parse<Bytes: Collection>(_ bytes: Bytes) throws(SLAPolicyError) -> SLAPolicy where Bytes.Element == UInt8 {
-        let root = try SLAReader<SLAPolicyError>.parseJSON(bytes)
-        let top = try SLAReader<SLAPolicyError>(root, path: "$", allowedKeys: ["version", "description", "time_zone", "timers"])
+        let top = try DataFileReader(try DataFileError.parseJSON(bytes)).object(allowedKeys: ["version", "description", "time_zone", "timers"])
         let version = try top.string("version")!
         _ = try top.string("description", required: false)
         if let zone = try top.string("time_zone", required: false), zone != timeZone {
@@ -17,11 +16,10 @@ extension SLAPolicy {
         }
         var timers: [TimerPolicy] = []
         var kinds = Set<TimerKind>()
-        for (index, item) in try top.array("timers").enumerated() {
-            let path = "timers[\(index)]"
-            let timer = try TimerPolicy.parse(item, path: path)
+        for item in try top.items("timers") {
+            let timer = try TimerPolicy.parse(item)
             guard kinds.insert(timer.kind).inserted else {
-                throw SLAPolicyError(path: path + ".code", problem: .duplicate, message: "timer code \"\(timer.kind)\" is already used by an earlier timer")
+                throw SLAPolicyError(path: item.at("code"), problem: .duplicate, message: "timer code \"\(timer.kind)\" is already used by an earlier timer")
             }
             timers.append(timer)
         }
@@ -30,10 +28,8 @@ extension SLAPolicy {
 }
 
 extension TimerPolicy {
-    typealias Reader = SLAReader<SLAPolicyError>
-
-    static func parse(_ value: JSONValue, path: String) throws(SLAPolicyError) -> TimerPolicy {
-        let entry = try Reader(value, path: path, allowedKeys: [
+    static func parse(_ value: DataFileReader) throws(SLAPolicyError) -> TimerPolicy {
+        let entry = try value.object(allowedKeys: [
             "code", "enabled", "domain_rows", "note", "applies_to", "start_on", "stop", "budget", "clock",
             "due_at", "remind_at", "escalation", "on_expiry", "follows_feedback_date", "follows_appointment",
         ])
@@ -47,19 +43,19 @@ extension TimerPolicy {
             throw SLAPolicyError(path: entry.at("note"), problem: .missing, message: "a disabled timer must say why in a note")
         }
         var rows: [Int] = []
-        for (index, item) in try entry.array("domain_rows", required: false, nonEmpty: false).enumerated() {
-            let number = try Reader.number(item, path: entry.at("domain_rows") + "[\(index)]", range: 1...99)
+        for item in try entry.items("domain_rows", required: false, nonEmpty: false) {
+            let number = try item.number(in: 1...99)
             rows.append(Int(number))
         }
 
-        let appliesTo = try applicability(try entry.raw("applies_to")!, path: entry.at("applies_to"))
+        let appliesTo = try applicability(try entry.field("applies_to")!)
         let startOn = try triggers(entry)
-        let stop = try stopRule(try entry.raw("stop")!, path: entry.at("stop"))
+        let stop = try stopRule(try entry.field("stop")!)
         let deadline = try deadline(entry)
 
         var remindAt: Double?
-        if let share = try entry.raw("remind_at", required: false), share != .null {
-            let value = try Reader.number(share, path: entry.at("remind_at"), range: 0...1)
+        if let share = try entry.field("remind_at", required: false), share.value != .null {
+            let value = try share.number(in: 0...1)
             guard value > 0, value < 1 else {
                 throw SLAPolicyError(path: entry.at("remind_at"), problem: .outOfRange, message: "must be a share of the budget between 0 and 1 (exclusive), or null")
             }
@@ -92,14 +88,13 @@ extension TimerPolicy {
                            followsAppointment: appointment)
     }
 
-    private static func applicability(_ value: JSONValue, path: String) throws(SLAPolicyError) -> Applicability {
-        let filter = try Reader(value, path: path, allowedKeys: ["kinds", "severity", "priority"])
+    private static func applicability(_ value: DataFileReader) throws(SLAPolicyError) -> Applicability {
+        let filter = try value.object(allowedKeys: ["kinds", "severity", "priority"])
         var kinds = Set<IntakeMessage.Kind>()
-        for (index, item) in try filter.array("kinds").enumerated() {
-            let itemPath = filter.at("kinds") + "[\(index)]"
-            let kind: IntakeMessage.Kind = try Reader.enumeration(item, path: itemPath)
+        for item in try filter.items("kinds") {
+            let kind: IntakeMessage.Kind = try item.enumeration()
             guard kinds.insert(kind).inserted else {
-                throw SLAPolicyError(path: itemPath, problem: .duplicate, message: "\"\(kind.rawValue)\" is listed twice")
+                throw SLAPolicyError(path: item.path, problem: .duplicate, message: "\"\(kind.rawValue)\" is listed twice")
             }
         }
         var severities: Set<ComplaintSeverity>?
@@ -108,8 +103,8 @@ extension TimerPolicy {
                 throw SLAPolicyError(path: filter.at("severity"), problem: .conflict, message: "only complaints have a severity; use priority for repairs")
             }
             var set = Set<ComplaintSeverity>()
-            for (index, item) in try filter.array("severity").enumerated() {
-                set.insert(try Reader.enumeration(item, path: filter.at("severity") + "[\(index)]"))
+            for item in try filter.items("severity") {
+                set.insert(try item.enumeration())
             }
             severities = set
         }
@@ -119,15 +114,15 @@ extension TimerPolicy {
                 throw SLAPolicyError(path: filter.at("priority"), problem: .conflict, message: "only repairs have a priority; use severity for complaints")
             }
             var set = Set<RepairPriority>()
-            for (index, item) in try filter.array("priority").enumerated() {
-                set.insert(try Reader.enumeration(item, path: filter.at("priority") + "[\(index)]"))
+            for item in try filter.items("priority") {
+                set.insert(try item.enumeration())
             }
             priorities = set
         }
         return Applicability(kinds: kinds, severities: severities, priorities: priorities)
     }
 
-    private static func triggers(_ entry: Reader) throws(SLAPolicyError) -> [StartTrigger] {
+    private static func triggers(_ entry: DataFileReader) throws(SLAPolicyError) -> [StartTrigger] {
         var result: [StartTrigger] = []
         for (index, name) in try entry.strings("start_on").enumerated() {
             let path = entry.at("start_on") + "[\(index)]"
@@ -150,8 +145,8 @@ extension TimerPolicy {
         return result
     }
 
-    private static func stopRule(_ value: JSONValue, path: String) throws(SLAPolicyError) -> StopRule {
-        let stop = try Reader(value, path: path, allowedKeys: ["commands", "states"])
+    private static func stopRule(_ value: DataFileReader) throws(SLAPolicyError) -> StopRule {
+        let stop = try value.object(allowedKeys: ["commands", "states"])
         var commands = Set<String>()
         for (index, name) in try stop.strings("commands", required: false, nonEmpty: false).enumerated() {
             guard CaseAction.allTriggerNames.contains(name) else {
@@ -161,16 +156,16 @@ extension TimerPolicy {
             commands.insert(name)
         }
         var states = Set<CaseState>()
-        for (index, item) in try stop.array("states", required: false, nonEmpty: false).enumerated() {
-            states.insert(try Reader.enumeration(item, path: stop.at("states") + "[\(index)]"))
+        for item in try stop.items("states", required: false, nonEmpty: false) {
+            states.insert(try item.enumeration())
         }
         guard !commands.isEmpty || !states.isEmpty else {
-            throw SLAPolicyError(path: path, problem: .empty, message: "a timer needs at least one stopping command or state")
+            throw SLAPolicyError(path: stop.path, problem: .empty, message: "a timer needs at least one stopping command or state")
         }
         return StopRule(commands: commands, states: states)
     }
 
-    private static func duration(_ entry: Reader, _ key: String) throws(SLAPolicyError) -> SLADuration {
+    private static func duration(_ entry: DataFileReader, _ key: String) throws(SLAPolicyError) -> SLADuration {
         let text = try entry.string(key)!
         guard let duration = SLADuration(text) else {
             throw SLAPolicyError(path: entry.at(key), problem: .invalidDuration,
@@ -179,7 +174,7 @@ extension TimerPolicy {
         return duration
     }
 
-    private static func deadline(_ entry: Reader) throws(SLAPolicyError) -> Deadline {
+    private static func deadline(_ entry: DataFileReader) throws(SLAPolicyError) -> Deadline {
         let hasBudget = try entry.raw("budget", required: false) != nil
         if let dueAt = try entry.string("due_at", required: false) {
             guard dueAt == "promised_feedback_at" || dueAt == "correction_due_at" else {
@@ -208,12 +203,12 @@ extension TimerPolicy {
         return .budget(budget, clock)
     }
 
-    private static func steps(_ entry: Reader) throws(SLAPolicyError) -> [EscalationStep] {
+    private static func steps(_ entry: DataFileReader) throws(SLAPolicyError) -> [EscalationStep] {
         var result: [EscalationStep] = []
-        for (index, item) in try entry.array("escalation").enumerated() {
-            let step = try Reader(item, path: entry.at("escalation") + "[\(index)]", allowedKeys: ["level", "after", "note"])
+        for item in try entry.items("escalation") {
+            let step = try item.object(allowedKeys: ["level", "after", "note"])
             _ = try step.string("note", required: false)
-            let number = try step.integer("level", range: 1...3)
+            let number = try step.integer("level", range: 1...3)!
             let level = EscalationLevel(rawValue: number)!
             let after = try duration(step, "after")
             guard let seconds = after.seconds else {
