@@ -6,6 +6,24 @@ import Testing
 /// The monthly report's figures on the seeded October (`ReportMonthSeed`), worked out by hand
 /// from the seed's timeline, not by re-running the report's SQL.
 @Suite(.serialized) struct ReportStoreTests {
+    /// A reminder before the deadline (level 0, the handler's) is not lateness: every on-time timer
+    /// of the seeded month is given one, and the figures stay the same.
+    @Test(.requiring(.postgres)) func aReminderBeforeTheDeadlineDoesNotMakeATimerLate() async throws {
+        try await TimerScenario.run("report_reminded") { scenario in
+            try await ReportMonthSeed.seed(on: scenario.connection, timekeeper: scenario.timekeeper)
+            let month = ReportMonth("2026-10")!
+            let before = try await ReportStore().monthlyReport(month, asOf: ReportMonthSeed.asOf, on: scenario.connection)
+            let reminded = try await scenario.connection.execute("""
+                UPDATE timers SET reminded_at = started_at, fired_at = started_at
+                WHERE level = 0 AND fired_at IS NULL AND state IN ('cancelled', 'completed')
+                """)
+            #expect(reminded > 0)
+            let after = try await ReportStore().monthlyReport(month, asOf: ReportMonthSeed.asOf, on: scenario.connection)
+            #expect(after.json["overall"]!["on_time_by_timer"]!.serialized == before.json["overall"]!["on_time_by_timer"]!.serialized)
+            #expect(after.json["overall"]!["on_time"]!.serialized == before.json["overall"]!["on_time"]!.serialized)
+        }
+    }
+
     @Test(.requiring(.postgres)) func theSeededMonthGivesTheHandComputedFigures() async throws {
         try await TimerScenario.run("report_month") { scenario in
             try await ReportMonthSeed.seed(on: scenario.connection, timekeeper: scenario.timekeeper)

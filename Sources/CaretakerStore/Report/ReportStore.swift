@@ -69,13 +69,14 @@ public struct ReportStore: Sendable {
                 .escalationsByLevel[try row.decode("level", as: Int.self)] = try row.decode("n", as: Int.self)
         }
         // One outcome per (case, timer kind) over all its deadline versions: late if any version
-        // escalated; otherwise the newest version decides (docs/report.md, "On time").
+        // escalated (a level above the handler's: the reminder before the deadline is level 0 and
+        // not late); otherwise the newest version decides (docs/report.md, "On time").
         let timers = try await connection.query("""
             WITH month_timers AS (
                 SELECT t.* FROM timers t JOIN cases c ON c.case_id = t.case_id
                 WHERE c.received_at >= \(start)::timestamptz AND c.received_at < \(end)::timestamptz
             ), escalated AS (
-                SELECT case_id, kind, bool_or(fired_at IS NOT NULL OR level > 0) AS escalated
+                SELECT case_id, kind, bool_or(level > 0) AS escalated
                 FROM month_timers GROUP BY case_id, kind
             ), newest AS (
                 SELECT DISTINCT ON (case_id, kind) case_id, kind, state, due_at, closed_at
