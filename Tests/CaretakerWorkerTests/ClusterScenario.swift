@@ -95,20 +95,7 @@ final class ClusterScenario: Sendable {
     func figures() async throws -> ClusterFigures {
         let connection = try await connectDatabase()
         defer { Task { await connection.close() } }
-        let row = try await connection.query("""
-            SELECT (SELECT count(*) FROM cases)::int8,
-                   (SELECT count(DISTINCT correlation_id) FROM cases)::int8,
-                   (SELECT count(*) FROM inbox WHERE source = 'intake')::int8,
-                   (SELECT count(*) FROM outbox WHERE sent_at IS NULL)::int8,
-                   (SELECT count(*) FROM rejected_messages)::int8,
-                   (SELECT count(*) FROM case_history WHERE step = 'escalated')::int8,
-                   (SELECT count(*) FROM (SELECT 1 FROM case_history WHERE step = 'escalated'
-                        GROUP BY case_id, source_id, details->>'level' HAVING count(*) > 1) AS repeated)::int8
-            """).single()
-        return ClusterFigures(
-            cases: try row.decode(0), distinctCorrelations: try row.decode(1), inbox: try row.decode(2),
-            unsentOutbox: try row.decode(3), rejected: try row.decode(4), escalations: try row.decode(5),
-            repeatedEscalations: try row.decode(6))
+        return try await ClusterFigures.read(on: connection)
     }
 
     /// Outbox rows by routing key, for a failure message.
@@ -162,20 +149,5 @@ final class ClusterScenario: Sendable {
     }
 }
 
-/// What a cluster scenario's database holds.
-struct ClusterFigures: CustomStringConvertible {
-    var cases = 0
-    var distinctCorrelations = 0
-    var inbox = 0
-    var unsentOutbox = 0
-    var rejected = 0
-    /// Escalation steps recorded.
-    var escalations = 0
-    /// (case, timer, level) triples escalated more than once: must stay zero.
-    var repeatedEscalations = 0
-
-    var description: String {
-        "cases \(cases), distinct correlation ids \(distinctCorrelations), inbox \(inbox), unsent outbox rows "
-            + "\(unsentOutbox), rejected \(rejected), escalations \(escalations) (repeated \(repeatedEscalations))"
-    }
-}
+/// What a cluster scenario's database holds: the reliability tests' figures.
+typealias ClusterFigures = WorkerScenario.Figures

@@ -98,17 +98,39 @@ final class WorkerScenario: Sendable {
         try await count("SELECT count(*)::int8 FROM cases")
     }
 
-    /// The figures the reliability tests check, read in one go.
+    /// The figures the reliability and failover tests check, read in one go.
     struct Figures: CustomStringConvertible {
         var cases = 0
         var distinctCorrelations = 0
         var inbox = 0
         var unsentOutbox = 0
         var rejected = 0
+        /// Escalation steps recorded.
+        var escalations = 0
+        /// (case, timer, level) triples escalated more than once: must stay zero.
+        var repeatedEscalations = 0
 
         var description: String {
             "cases \(cases), distinct correlation ids \(distinctCorrelations), inbox \(inbox), "
-                + "unsent outbox rows \(unsentOutbox), rejected messages \(rejected)"
+                + "unsent outbox rows \(unsentOutbox), rejected messages \(rejected), "
+                + "escalations \(escalations) (repeated \(repeatedEscalations))"
+        }
+
+        /// Reads the figures on `connection`.
+        static func read(on connection: PostgresConnection) async throws -> Figures {
+            let row = try await connection.query("""
+                SELECT (SELECT count(*) FROM cases)::int8,
+                       (SELECT count(DISTINCT correlation_id) FROM cases)::int8,
+                       (SELECT count(*) FROM inbox WHERE source = 'intake')::int8,
+                       (SELECT count(*) FROM outbox WHERE sent_at IS NULL)::int8,
+                       (SELECT count(*) FROM rejected_messages)::int8,
+                       (SELECT count(*) FROM case_history WHERE step = 'escalated')::int8,
+                       (SELECT count(*) FROM (SELECT 1 FROM case_history WHERE step = 'escalated'
+                            GROUP BY case_id, source_id, details->>'level' HAVING count(*) > 1) AS repeated)::int8
+                """).single()
+            return Figures(cases: try row.decode(0), distinctCorrelations: try row.decode(1), inbox: try row.decode(2),
+                           unsentOutbox: try row.decode(3), rejected: try row.decode(4), escalations: try row.decode(5),
+                           repeatedEscalations: try row.decode(6))
         }
     }
 
@@ -116,15 +138,7 @@ final class WorkerScenario: Sendable {
     func figures() async throws -> Figures {
         let connection = try await database.connect()
         defer { Task { await connection.close() } }
-        let row = try await connection.query("""
-            SELECT (SELECT count(*) FROM cases)::int8,
-                   (SELECT count(DISTINCT correlation_id) FROM cases)::int8,
-                   (SELECT count(*) FROM inbox WHERE source = 'intake')::int8,
-                   (SELECT count(*) FROM outbox WHERE sent_at IS NULL)::int8,
-                   (SELECT count(*) FROM rejected_messages)::int8
-            """).single()
-        return Figures(cases: try row.decode(0), distinctCorrelations: try row.decode(1), inbox: try row.decode(2),
-                       unsentOutbox: try row.decode(3), rejected: try row.decode(4))
+        return try await Figures.read(on: connection)
     }
 
     /// The ready messages in `queue` (unacknowledged ones are not counted).
